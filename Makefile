@@ -1,0 +1,63 @@
+# make help lists the targets. `make run` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app assessment
+STAMPS := .stamps
+export APP_ENV ?= development
+
+# PostgreSQL tests run where TEST_DATABASE_URL is set; CI always sets it.
+ifeq ($(CI),true)
+export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
+endif
+
+.PHONY: help run test lint format setup assets db demo clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+run: setup db demo ## Set everything up (SQLite, demo data) and serve on http://127.0.0.1:5000
+	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C stops it)"
+	SECRET_KEY=$$(cat instance/secret_key) $(FLASK) run --host 127.0.0.1 --port 5000
+
+test: setup ## Run the whole test suite (PostgreSQL tests too when TEST_DATABASE_URL is set)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/pytest
+
+lint: setup ## Check the code with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+setup: $(STAMPS)/python $(STAMPS)/assets instance/secret_key
+
+$(STAMPS)/python: pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(STAMPS)/assets: package.json package-lock.json scripts/build-assets.mjs $(shell find assets -type f)
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund
+	npm run --silent build
+	@touch $@
+
+instance/secret_key:
+	@mkdir -p instance
+	@$(PY) -c 'import secrets; print(secrets.token_hex(32))' > $@
+	@echo "Generated a secret key for local use in $@"
+
+db: setup ## Migrate the database named by DATABASE_URL (default: a SQLite file in instance/)
+	SECRET_KEY=$$(cat instance/secret_key) $(FLASK) db upgrade
+
+demo: db ## Load the demo council, leader and responses (safe to run twice)
+	SECRET_KEY=$$(cat instance/secret_key) $(FLASK) demo
+
+clean: ## Remove the virtualenv, node_modules, built assets and the local database
+	rm -rf $(VENV) node_modules static/assets $(STAMPS) instance

@@ -1,0 +1,25 @@
+"""A people-first digital maturity self-assessment for UK councils."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from . import cli, extensions, web
+from .config import check_settings, settings_from_environment
+from .storage import database
+
+
+def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, template_folder="../templates", static_folder="../static")
+    app.config.from_mapping(settings_from_environment(app.instance_path))
+    app.config.from_mapping(config_overrides or {})
+    check_settings(app.config)
+
+    database.init_app(app)
+    extensions.migrate.init_app(app, database.db, directory=str(database.MIGRATIONS))
+    extensions.csrf.init_app(app)
+    web.init_app(app)
+    cli.init_app(app)
+    return app

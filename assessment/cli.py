@@ -1,0 +1,222 @@
+"""The flask commands: `flask --app assessment <group> <command> --help` says more.
+
+Errors are one line on stderr and exit status 1 (click.ClickException does both).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+from werkzeug.security import generate_password_hash
+
+from .bank import current_bank
+from .demo import load_demo
+from .framework.bank_export import bank_json
+from .framework.loader import BankError, load_bank
+from .framework.responses_csv import CsvImportError, parse_responses_csv
+from .framework.results_contract import results_json, write_results_csv
+from .storage import queries
+from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council
+from .web.links import invitation_link
+
+questions = AppGroup("questions", help="Check and export the question bank.")
+councils = AppGroup("councils", help="Manage councils.")
+users = AppGroup("users", help="Manage leader and administrator accounts.")
+assessments = AppGroup("assessments", help="Create, open and close assessments.")
+responses = AppGroup("responses", help="Import responses collected elsewhere.")
+MIN_PASSWORD_LENGTH = 12
+
+
+def init_app(app: Flask) -> None:
+    for group in (questions, councils, users, assessments, responses):
+        app.cli.add_command(group)
+    app.cli.add_command(results)
+    app.cli.add_command(demo)
+
+
+@questions.command("check")
+def questions_check() -> None:
+    """Validate the question bank and say what is wrong, file by file."""
+    path = current_app.config["QUESTION_BANK_PATH"]
+    try:
+        bank = load_bank(path)
+    except BankError as error:
+        for line in str(error).splitlines():
+            click.echo(line, err=True)
+        sys.exit(1)
+    count = sum(len(theme.questions) for theme in bank.themes)
+    click.echo(
+        f"The question bank {bank.version} is valid: {len(bank.themes)} themes, {count} questions."
+    )
+
+
+@questions.command("export")
+@click.option(
+    "--format", "output_format", type=click.Choice(["json"]), default="json", show_default=True
+)
+def questions_export(output_format: str) -> None:
+    """Print the question bank as JSON."""
+    click.echo(json.dumps(bank_json(_bank()), indent=2, ensure_ascii=False))
+
+
+@councils.command("create")
+@click.option("--slug", required=True, help="Short id used in links and exports, e.g. exampleshire")
+@click.option("--name", required=True, help="The council's name, e.g. Exampleshire County Council")
+def councils_create(slug: str, name: str) -> None:
+    """Create a council."""
+    if not slug.replace("-", "").isalnum() or not slug.islower():
+        raise click.ClickException(f"--slug {slug!r}: use lower-case letters, numbers and hyphens")
+    if not name.strip():
+        raise click.ClickException("--name: give the council's name")
+    try:
+        council = queries.create_council(slug, name.strip())
+    except queries.Conflict as error:
+        raise click.ClickException(str(error)) from None
+    queries.commit()
+    click.echo(f"Created council {council.slug} ({council.name})")
+
+
+@users.command("create")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice(USER_ROLES), required=True)
+@click.option("--council", "council_slug", help="The leader's council (required for a leader)")
+@click.option("--password-stdin", is_flag=True, help="Read the password as one line on stdin")
+def users_create(email: str, role: str, council_slug: str | None, password_stdin: bool) -> None:
+    """Create a leader (one council) or an administrator (the installation)."""
+    if "@" not in email or email.strip() != email or len(email) > 254:
+        raise click.ClickException(f"--email {email!r} is not an email address")
+    if role == "leader" and not council_slug:
+        raise click.ClickException("--council is required for a leader")
+    council = _council(council_slug) if council_slug else None
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.ClickException(
+            f"the password must be at least {MIN_PASSWORD_LENGTH} characters"
+        )
+    try:
+        user = queries.create_user(email, generate_password_hash(password), role, council)
+    except queries.Conflict as error:
+        raise click.ClickException(str(error)) from None
+    queries.commit()
+    click.echo(f"Created {role} {user.email}")
+
+
+@assessments.command("create")
+@click.option("--council", "council_slug", required=True)
+@click.option("--title", required=True)
+@click.option(
+    "--anonymity-threshold",
+    type=click.IntRange(min=MIN_ANONYMITY_THRESHOLD),
+    default=5,
+    show_default=True,
+    help="Groups with fewer respondents than this are never shown",
+)
+def assessments_create(council_slug: str, title: str, anonymity_threshold: int) -> None:
+    """Create an open assessment: its id on stdout, its invitation link on stderr."""
+    council = _council(council_slug)
+    if not title.strip() or len(title) > 200:
+        raise click.ClickException("--title: give a title of 1 to 200 characters")
+    assessment = queries.create_assessment(
+        council, title.strip(), anonymity_threshold, _bank().version
+    )
+    queries.commit()
+    click.echo(str(assessment.id))
+    click.echo(f"Invitation link: {invitation_link(assessment)}", err=True)
+
+
+@assessments.command("open")
+@click.argument("assessment_id", type=int)
+def assessments_open(assessment_id: int) -> None:
+    """Open an assessment to answers."""
+    _set_status(assessment_id, "open")
+
+
+@assessments.command("close")
+@click.argument("assessment_id", type=int)
+def assessments_close(assessment_id: int) -> None:
+    """Close an assessment: answers already saved are kept, no new ones are taken."""
+    _set_status(assessment_id, "closed")
+
+
+def _set_status(assessment_id: int, status: str) -> None:
+    assessment = _assessment(assessment_id)
+    queries.set_status(assessment, status)
+    queries.commit()
+    click.echo(f"Assessment {assessment.id} is {status}")
+
+
+@responses.command("import")
+@click.option("--assessment", "assessment_id", type=int, required=True)
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def responses_import(assessment_id: int, csv_file: Path) -> None:
+    """Import a CSV of responses (all or nothing); each row counts as submitted."""
+    assessment = _assessment(assessment_id)
+    try:
+        rows = parse_responses_csv(
+            _bank(), csv_file.read_bytes(), queries.imported_refs(assessment)
+        )
+        count = queries.import_responses(assessment, rows)
+    except (CsvImportError, queries.Conflict) as error:
+        raise click.ClickException(f"{csv_file}: {error}") from None
+    queries.commit()
+    click.echo(f"Imported {count} responses into assessment {assessment.id}")
+
+
+@click.command("results")
+@click.option("--assessment", "assessment_id", type=int, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+)
+def results(assessment_id: int, output_format: str) -> None:
+    """Print an assessment's results, suppressed under its anonymity threshold."""
+    assessment = _assessment(assessment_id)
+    scored = queries.scored_results(assessment, _bank())
+    if output_format == "json":
+        document = results_json(_bank(), scored, queries.assessment_info(assessment))
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        write_results_csv(_bank(), scored, sys.stdout)
+
+
+@click.command("demo")
+def demo() -> None:
+    """Load a demo council, leader and assessment with synthetic responses (safe to rerun)."""
+    summary = load_demo(_bank())
+    queries.commit()
+    for line in summary:
+        click.echo(line)
+
+
+def _bank():
+    try:
+        return current_bank()
+    except BankError as error:
+        raise click.ClickException(
+            "the question bank is not valid; run `flask --app assessment questions check`"
+        ) from error
+
+
+def _council(slug: str) -> Council:
+    council = queries.council_by_slug(slug)
+    if council is None:
+        raise click.ClickException(f"--council {slug!r}: no council has that slug")
+    return council
+
+
+def _assessment(assessment_id: int) -> Assessment:
+    assessment = queries.assessment_by_id(assessment_id)
+    if assessment is None:
+        raise click.ClickException(f"assessment {assessment_id}: no assessment has that id")
+    return assessment

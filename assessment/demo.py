@@ -1,0 +1,136 @@
+"""A demo council with believable synthetic answers, so every chart has something to show.
+
+The answers are generated from a seeded random source, so every run of `demo`
+builds the same council. Leaders in the demo see their council more kindly than
+frontline staff do, IT and digital staff rate the technology lower than others
+do, social care works in more of a silo, and two small groups (elected members
+and public health) stay under the anonymity threshold.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from werkzeug.security import generate_password_hash
+
+from .framework.model import Bank
+from .framework.responses_csv import ImportedResponse
+from .framework.scoring import DONT_KNOW
+from .storage import queries
+from .web.links import absolute, invitation_link
+
+COUNCIL_SLUG = "exampleshire"
+COUNCIL_NAME = "Exampleshire Council"
+ASSESSMENT_TITLE = "Digital maturity self-assessment 2026"
+LEADER_EMAIL = "leader@exampleshire.example"
+LEADER_PASSWORD = "demo-leader-password"
+SEED = 2026
+
+# Where the council stands on each theme, before anyone's point of view.
+THEME_BASE = {
+    "leadership": 3.0,
+    "culture": 2.7,
+    "risk": 2.2,
+    "skills": 2.5,
+    "data_users": 2.4,
+    "collaboration": 2.2,
+    "technology": 2.0,
+}
+ROLE_MIX = {
+    "leadership": 20,
+    "manager": 42,
+    "frontline": 76,
+    "elected_member": 4,
+    "prefer_not_to_say": 8,
+}
+ROLE_VIEW = {"leadership": 0.7, "elected_member": 0.5, "manager": 0.1, "frontline": -0.3}
+AREA_MIX = {
+    "adult_social_care": 16,
+    "childrens_services": 14,
+    "housing": 14,
+    "planning": 10,
+    "environment_waste_highways": 14,
+    "revenues_benefits_finance": 12,
+    "customer_services": 14,
+    "it_digital": 12,
+    "hr_od": 8,
+    "public_health": 3,
+    "culture_leisure_libraries": 9,
+    "legal_democratic": 7,
+    "regeneration_economy": 8,
+    "other": 4,
+    "prefer_not_to_say": 5,
+}
+AREA_VIEW = {
+    ("it_digital", "technology"): -0.6,
+    ("it_digital", "skills"): 0.7,
+    ("it_digital", "data_users"): 0.4,
+    ("adult_social_care", "collaboration"): -0.7,
+    ("adult_social_care", "data_users"): -0.4,
+    ("childrens_services", "collaboration"): -0.5,
+    ("customer_services", "data_users"): 0.6,
+    ("customer_services", "culture"): 0.3,
+    ("planning", "technology"): -0.4,
+    ("revenues_benefits_finance", "risk"): -0.5,
+    ("hr_od", "skills"): 0.5,
+    ("regeneration_economy", "risk"): 0.5,
+}
+
+
+def synthetic_responses(bank: Bank, seed: int = SEED) -> list[ImportedResponse]:
+    rng = random.Random(seed)
+    roles = [role for role, count in ROLE_MIX.items() for _ in range(count)]
+    areas = [area for area, count in AREA_MIX.items() for _ in range(count)]
+    rng.shuffle(roles)
+    rng.shuffle(areas)
+    return [
+        ImportedResponse(
+            line=number + 1,
+            respondent=f"demo-{number:03d}",
+            role=role,
+            service_area=area,
+            answers=dict(_answers(bank, rng, role, area)),
+        )
+        for number, (role, area) in enumerate(zip(roles, areas, strict=True), start=1)
+    ]
+
+
+def _answers(bank: Bank, rng: random.Random, role: str, area: str) -> Iterator[tuple[str, object]]:
+    outlook = rng.gauss(0, 0.45)  # some people see everything a little brighter
+    for theme in bank.themes:
+        centre = THEME_BASE.get(theme.id, 2.5) + ROLE_VIEW.get(role, 0) + outlook
+        centre += AREA_VIEW.get((area, theme.id), 0)
+        unsure = 0.25 if role == "frontline" and theme.id in ("leadership", "technology") else 0.05
+        for question in theme.questions:
+            draw = rng.random()
+            if draw < 0.03:
+                continue  # left unanswered
+            if draw < 0.03 + unsure:
+                yield question.id, DONT_KNOW
+                continue
+            yield question.id, min(5, max(1, round(rng.gauss(centre, 0.75))))
+
+
+def load_demo(bank: Bank) -> list[str]:
+    """Create what is missing of the demo and say where to find it; safe to run twice."""
+    council = queries.council_by_slug(COUNCIL_SLUG) or queries.create_council(
+        COUNCIL_SLUG, COUNCIL_NAME
+    )
+    if queries.user_by_email(LEADER_EMAIL) is None:
+        queries.create_user(
+            LEADER_EMAIL, generate_password_hash(LEADER_PASSWORD), "leader", council
+        )
+    assessment = next(
+        (a for a in queries.assessments_for(council) if a.title == ASSESSMENT_TITLE), None
+    )
+    if assessment is None:
+        assessment = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
+        queries.import_responses(assessment, synthetic_responses(bank))
+    _, submitted = queries.response_counts(assessment)
+    return [
+        f"Demo council: {COUNCIL_NAME} (assessment {assessment.id}, {submitted} responses)",
+        f"Open {absolute('pages.home')}",
+        f"Leader sign-in: {LEADER_EMAIL} / {LEADER_PASSWORD}",
+        f"Officer invitation link: {invitation_link(assessment)}",
+    ]

@@ -1,0 +1,197 @@
+"""Reading a responses CSV (`responses import`) into checked, ready-to-store rows.
+
+The contract is FRAMEWORK.md, "Responses CSV". Import is all or nothing: the
+first problem raises CsvImportError and nothing is returned, so a council never
+ends up with half a file in its results. Messages are written for the person who
+made the spreadsheet: one line, naming the line and the column to fix.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from assessment.framework.model import PREFER_NOT_TO_SAY, Bank
+
+DONT_KNOW = "dk"
+REQUIRED_COLUMNS = ("respondent", "role", "service_area")
+_LEVELS = {str(level): level for level in range(1, 6)}
+# Long enough to recognise a value, short enough to keep the message one line.
+_SHOWN_CHARS = 40
+
+Answer = int | Literal["dk"]
+
+
+@dataclass(frozen=True)
+class ImportedResponse:
+    line: int
+    respondent: str
+    role: str
+    service_area: str
+    # Only questions with a value; an empty cell is a missing answer, left out.
+    answers: Mapping[str, Answer]
+
+
+class CsvImportError(ValueError):
+    """Why a responses file was rejected; str() is one line for the person fixing it."""
+
+    def __init__(self, message: str, line: int | None = None, column: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+def parse_responses_csv(
+    bank: Bank, data: bytes, already_imported: Collection[str] = ()
+) -> list[ImportedResponse]:
+    rows = _rows(_decode(data))
+    header = next(rows, None)
+    if header is None:
+        raise CsvImportError(
+            "the file is empty; the first line must be a header naming "
+            "respondent, role, service_area and the question ids"
+        )
+    header_line, columns = header
+    _check_header(bank, header_line, columns)
+
+    imported = frozenset(already_imported)
+    seen: dict[str, int] = {}
+    responses = []
+    for line, cells in rows:
+        response = _response(bank, columns, line, cells)
+        if response.respondent in seen:
+            raise _error(
+                line,
+                "respondent",
+                f"{_show(response.respondent)} is repeated; it is also on line "
+                f"{seen[response.respondent]}",
+            )
+        if response.respondent in imported:
+            raise _error(
+                line,
+                "respondent",
+                f"{_show(response.respondent)} was already imported into this assessment",
+            )
+        seen[response.respondent] = line
+        responses.append(response)
+    if not responses:
+        raise CsvImportError("no responses found: the file has a header but no rows of answers")
+    return responses
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        # error.start counts from after the byte-order mark, if there was one.
+        before = data.removeprefix(codecs.BOM_UTF8)[: error.start].decode("utf-8")
+        line = _line_count(before) + 1
+        raise CsvImportError(
+            f"line {line}: the file is not UTF-8 text; save it as CSV UTF-8", line=line
+        ) from None
+
+
+def _line_count(text: str) -> int:
+    """Complete lines in text, split the way the csv reader splits them."""
+    return sum(1 for line in io.StringIO(text, newline="") if line.endswith(("\n", "\r")))
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank rows, stripped, with the line each ends on."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            line = reader.line_num
+            raise CsvImportError(
+                f"line {line}: the file is not valid CSV ({error})", line=line
+            ) from None
+        cells = [cell.strip() for cell in row]
+        if any(cells):
+            yield reader.line_num, cells
+
+
+def _check_header(bank: Bank, line: int, columns: list[str]) -> None:
+    seen: set[str] = set()
+    for position, column in enumerate(columns, start=1):
+        if not column:
+            raise CsvImportError(
+                f"line {line}: column {position} has no name in the header; "
+                "name it or delete the column",
+                line=line,
+            )
+        if column not in REQUIRED_COLUMNS and not bank.has_question(column):
+            example = f" such as {bank.questions[0].id}" if bank.questions else ""
+            raise CsvImportError(
+                f"line {line}, column {_show(column)}: unknown column; expected "
+                f"respondent, role, service_area or a question id{example}",
+                line=line,
+                column=column,
+            )
+        if column in seen:
+            raise _error(line, column, "the header names this column more than once")
+        seen.add(column)
+    for required in REQUIRED_COLUMNS:
+        if required not in seen:
+            raise CsvImportError(
+                f"line {line}: the header has no {required} column; it needs "
+                "respondent, role and service_area",
+                line=line,
+            )
+
+
+def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> ImportedResponse:
+    if len(cells) != len(columns):
+        raise CsvImportError(
+            f"line {line}: the row has {len(cells)} cell{'' if len(cells) == 1 else 's'} "
+            f"but the header has {len(columns)} columns",
+            line=line,
+        )
+    row = dict(zip(columns, cells, strict=True))
+    if not row["respondent"]:
+        raise _error(line, "respondent", "empty; every row needs a respondent id")
+    role = _option(line, "role", row["role"], [o.id for o in bank.roles])
+    area = _option(line, "service_area", row["service_area"], [o.id for o in bank.service_areas])
+    answers = {
+        column: _answer(line, column, value)
+        for column, value in row.items()
+        if value and column not in REQUIRED_COLUMNS
+    }
+    return ImportedResponse(line, row["respondent"], role, area, answers)
+
+
+def _answer(line: int, column: str, value: str) -> Answer:
+    if value.lower() == DONT_KNOW:
+        return DONT_KNOW
+    if value in _LEVELS:
+        return _LEVELS[value]
+    raise _error(
+        line, column, f"{_show(value)} is not an answer (use 1 to 5, dk, or leave it empty)"
+    )
+
+
+def _option(line: int, column: str, value: str, ids: list[str]) -> str:
+    if not value:
+        return PREFER_NOT_TO_SAY
+    if value in ids:
+        return value
+    kind = "role" if column == "role" else "service area"
+    raise _error(line, column, f"{_show(value)} is not a {kind}; use one of {', '.join(ids)}")
+
+
+def _error(line: int, column: str, problem: str) -> CsvImportError:
+    return CsvImportError(f"line {line}, column {column}: {problem}", line=line, column=column)
+
+
+def _show(value: str) -> str:
+    """A cell's text, quoted; repr() keeps a newline inside a cell from breaking the line."""
+    if len(value) > _SHOWN_CHARS:
+        value = value[:_SHOWN_CHARS] + "..."
+    return repr(value)

@@ -1,0 +1,161 @@
+"""The results as the command line and the exports publish them.
+
+FRAMEWORK.md ("Results" and "Results CSV") fixes these shapes; scripts that
+councils write against them depend on every key and column staying put.
+Suppression has already happened in scoring, so a hidden figure is None here
+and only needs writing as null or an empty cell.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from .display import level_name, one_decimal, whole_percent
+from .model import Bank
+from .scoring import GroupResult, Results, ThemeResult
+
+CSV_COLUMNS = (
+    "group_type",
+    "group",
+    "group_label",
+    "theme",
+    "respondents",
+    "score",
+    "level",
+    "spread",
+    "dont_know_share",
+    "suppressed",
+)
+OVERALL = "overall"
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    id: str
+    council: str  # the council's slug
+    title: str
+    anonymity_threshold: int
+
+
+def results_json(bank: Bank, results: Results, assessment: AssessmentInfo) -> dict[str, Any]:
+    """The `results --format json` document; scores unrounded, suppressed figures null."""
+    if assessment.anonymity_threshold != results.threshold:
+        # Publishing one k while suppressing with another would mislead the reader.
+        raise ValueError(
+            f"the results were scored with threshold {results.threshold}, "
+            f"but the assessment's threshold is {assessment.anonymity_threshold}"
+        )
+    council = results.council
+    gap = results.perception_gap
+    return {
+        "assessment": {
+            "id": str(assessment.id),
+            "council": assessment.council,
+            "title": assessment.title,
+            "anonymity_threshold": assessment.anonymity_threshold,
+        },
+        "respondents": council.respondents,
+        "suppressed": council.suppressed,
+        "overall": {
+            "score": council.overall,
+            "level": level_name(bank, council.overall_level),
+        },
+        "pillars": dict(council.pillars),
+        "people_first_gap": council.people_first_gap,
+        "themes": [_theme_json(bank, theme) for theme in council.themes],
+        "roles": [_group_json(group) for group in results.roles],
+        "service_areas": [_group_json(group) for group in results.service_areas],
+        "perception_gap": None if gap is None else dict(gap),
+    }
+
+
+def _theme_json(bank: Bank, theme: ThemeResult) -> dict[str, Any]:
+    return {
+        "id": theme.theme_id,
+        "pillar": theme.pillar,
+        "score": theme.score,
+        "level": level_name(bank, theme.level),
+        "respondents": theme.respondents,
+        "spread": theme.spread,
+        "dont_know_share": theme.dont_know_share,
+    }
+
+
+def _group_json(group: GroupResult) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "respondents": group.respondents,
+        "suppressed": group.suppressed,
+        "overall": group.overall,
+        "themes": None if group.suppressed else {t.theme_id: t.score for t in group.themes},
+    }
+
+
+def results_csv_rows(bank: Bank, results: Results) -> list[dict[str, str]]:
+    """The `results --format csv` table: per group, a row a theme then an `overall` row."""
+    rows = []
+    for group in (results.council, *results.roles, *results.service_areas):
+        rows += [_theme_row(bank, group, theme) for theme in group.themes]
+        rows.append(_overall_row(bank, group))
+    return rows
+
+
+def write_results_csv(bank: Bank, results: Results, stream: TextIO) -> None:
+    """Write the results table, header first; open a file for it with newline=""."""
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(results_csv_rows(bank, results))
+
+
+def _theme_row(bank: Bank, group: GroupResult, theme: ThemeResult) -> dict[str, str]:
+    return _row(
+        group,
+        theme=theme.theme_id,
+        respondents=theme.respondents,
+        score=theme.score,
+        level=level_name(bank, theme.level),
+        spread=one_decimal(theme.spread),
+        dont_know_share=whole_percent(theme.dont_know_share),
+        suppressed=theme.suppressed,
+    )
+
+
+def _overall_row(bank: Bank, group: GroupResult) -> dict[str, str]:
+    # Spread and don't-know share belong to themes; the overall row has neither.
+    return _row(
+        group,
+        theme=OVERALL,
+        respondents=group.respondents,
+        score=group.overall,
+        level=level_name(bank, group.overall_level),
+        spread="",
+        dont_know_share="",
+        suppressed=group.suppressed,
+    )
+
+
+def _row(
+    group: GroupResult,
+    *,
+    theme: str,
+    respondents: int | None,
+    score: float | None,
+    level: str | None,
+    spread: str,
+    dont_know_share: str,
+    suppressed: bool,
+) -> dict[str, str]:
+    return {
+        "group_type": group.group_type,
+        "group": group.id,
+        "group_label": group.label,
+        "theme": theme,
+        "respondents": "" if respondents is None else str(respondents),
+        "score": one_decimal(score),
+        "level": level or "",
+        "spread": spread,
+        "dont_know_share": dont_know_share,
+        "suppressed": "yes" if suppressed else "no",
+    }

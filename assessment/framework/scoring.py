@@ -1,0 +1,275 @@
+"""The scoring rules: from submitted answers to the figures a council sees.
+
+FRAMEWORK.md ("Scoring (exact)" and "Anonymity") is the specification; this
+module is its executable form. It is pure: it takes the bank and the answers,
+and returns frozen results, so any page, export or test gets the same figures.
+
+Anonymity is applied here, once, rather than in each page or export: a
+suppressed figure is None in the results, so nothing downstream can leak it.
+
+Results must not depend on the order respondents or answers arrive in (a
+re-import or a database returning rows in another order must not move a score
+by one bit), so every sum is exact: Fractions for means, and statistics.stdev,
+which sums exactly inside, for spreads.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from .model import LEVELS, PILLARS, PREFER_NOT_TO_SAY, Bank, Option, Theme
+
+DONT_KNOW = "dk"
+Answer = int | Literal["dk"]
+MIN_THRESHOLD = 3
+_COUNCIL = Option("council", "Whole council")
+LEADERSHIP = "leadership"
+FRONTLINE = "frontline"
+
+# Lower edge of levels 2 to 5; level 1 is everything from 1.0 up to the first edge.
+_BAND_EDGES = (1.8, 2.6, 3.4, 4.2)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    role: str
+    service_area: str
+    # Question id -> answer, for submitted responses only; a missing answer is absent.
+    answers: Mapping[str, Answer]
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    theme_id: str
+    pillar: str
+    score: float | None
+    level: int | None
+    respondents: int | None
+    spread: float | None
+    dont_know_share: float | None
+    suppressed: bool
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    group_type: str
+    id: str
+    label: str
+    respondents: int | None
+    suppressed: bool
+    overall: float | None
+    overall_level: int | None
+    pillars: Mapping[str, float | None]
+    people_first_gap: float | None
+    themes: tuple[ThemeResult, ...]
+
+    def theme(self, theme_id: str) -> ThemeResult:
+        for result in self.themes:
+            if result.theme_id == theme_id:
+                return result
+        raise KeyError(theme_id)
+
+
+@dataclass(frozen=True)
+class Results:
+    threshold: int
+    council: GroupResult
+    roles: tuple[GroupResult, ...]
+    service_areas: tuple[GroupResult, ...]
+    perception_gap: Mapping[str, float | None] | None
+
+    def role(self, role_id: str) -> GroupResult:
+        return _find(self.roles, role_id)
+
+    def service_area(self, area_id: str) -> GroupResult:
+        return _find(self.service_areas, area_id)
+
+
+def level_for(score: float) -> int:
+    """The maturity level of a score, from the bands applied to the score rounded to 6 places.
+
+    Rounding first means float noise (2.5999999999999996) lands in the band a
+    reader expects (2.6 is Established).
+    """
+    s = round(score, 6)
+    if not LEVELS[0] <= s <= LEVELS[-1]:
+        raise ValueError(f"a score must be between 1 and 5, not {score!r}")
+    return 1 + sum(1 for edge in _BAND_EDGES if s >= edge)
+
+
+def respondent_theme_scores(bank: Bank, respondent: Respondent) -> dict[str, float]:
+    """Theme id -> this respondent's weighted mean level, for themes where they gave a level."""
+    scores = {}
+    for theme in bank.themes:
+        levels = _levels_in(theme, respondent.answers)
+        if levels:
+            total = sum(Fraction(weight) * level for weight, level in levels)
+            scores[theme.id] = float(total / sum(Fraction(weight) for weight, _ in levels))
+    return scores
+
+
+def score(bank: Bank, respondents: Iterable[Respondent], threshold: int) -> Results:
+    """Every figure for an assessment, with groups and cells under `threshold` suppressed."""
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(f"the anonymity threshold is never below {MIN_THRESHOLD}, not {threshold}")
+    scored = [_Scored.of(bank, r) for r in respondents]
+    council = _group(bank, "council", _COUNCIL, scored, threshold)
+    # "The whole council is shown only once it has k respondents" needs no
+    # extra step: every group is part of the council, so below k each is too.
+    roles = tuple(
+        _group(bank, "role", o, [s for s in scored if s.role == o.id], threshold)
+        for o in bank.roles
+    )
+    areas = tuple(
+        _group(bank, "service_area", o, [s for s in scored if s.service_area == o.id], threshold)
+        for o in bank.service_areas
+    )
+    return Results(threshold, council, roles, areas, _perception_gap(bank, roles))
+
+
+@dataclass(frozen=True)
+class _Scored:
+    """One respondent reduced to what the group figures need."""
+
+    role: str
+    service_area: str
+    scores: Mapping[str, float]
+    level_answers: Mapping[str, int]
+    dont_knows: Mapping[str, int]
+
+    @classmethod
+    def of(cls, bank: Bank, respondent: Respondent) -> _Scored:
+        # Answers to questions the bank doesn't have are ignored, whatever they hold.
+        for question in bank.questions:
+            if question.id in respondent.answers:
+                _check_answer(question.id, respondent.answers[question.id])
+        return cls(
+            role=_known(bank.roles, respondent.role),
+            service_area=_known(bank.service_areas, respondent.service_area),
+            scores=respondent_theme_scores(bank, respondent),
+            level_answers={t.id: len(_levels_in(t, respondent.answers)) for t in bank.themes},
+            dont_knows={
+                t.id: sum(1 for q in t.questions if respondent.answers.get(q.id) == DONT_KNOW)
+                for t in bank.themes
+            },
+        )
+
+
+def _check_answer(question_id: str, answer: object) -> None:
+    # bool is an int in Python; True must not pass for level 1.
+    is_level = isinstance(answer, int) and not isinstance(answer, bool) and answer in LEVELS
+    if not (is_level or answer == DONT_KNOW):
+        raise ValueError(f"answer to {question_id}: must be a level 1 to 5 or 'dk', not {answer!r}")
+
+
+def _levels_in(theme: Theme, answers: Mapping[str, Answer]) -> list[tuple[float, int]]:
+    """(weight, level) for each question in the theme answered with a level."""
+    found = []
+    for question in theme.questions:
+        answer = answers.get(question.id)
+        if answer is not None and answer != DONT_KNOW:
+            found.append((question.weight, int(answer)))
+    return found
+
+
+def _known(options: Sequence[Option], option_id: str) -> str:
+    return option_id if any(o.id == option_id for o in options) else PREFER_NOT_TO_SAY
+
+
+def _group(
+    bank: Bank,
+    group_type: str,
+    group: Option,
+    members: Sequence[_Scored],
+    threshold: int,
+) -> GroupResult:
+    if len(members) < threshold:
+        return GroupResult(
+            group_type,
+            group.id,
+            group.label,
+            respondents=None,
+            suppressed=True,
+            overall=None,
+            overall_level=None,
+            pillars=dict.fromkeys(PILLARS),
+            people_first_gap=None,
+            themes=tuple(_suppressed_theme(t) for t in bank.themes),
+        )
+    themes = tuple(_theme_result(t, members, threshold) for t in bank.themes)
+    # Only shown cells feed the summaries, so a hidden cell can't be worked back out.
+    shown = [(t.pillar, t.score) for t in themes if t.score is not None]
+    overall = _mean([s for _, s in shown])
+    pillars = {p: _mean([s for pillar, s in shown if pillar == p]) for p in PILLARS}
+    return GroupResult(
+        group_type,
+        group.id,
+        group.label,
+        respondents=len(members),
+        suppressed=False,
+        overall=overall,
+        overall_level=_level_or_none(overall),
+        pillars=pillars,
+        people_first_gap=_difference(pillars["people"], pillars["technology"]),
+        themes=themes,
+    )
+
+
+def _theme_result(theme: Theme, members: Sequence[_Scored], threshold: int) -> ThemeResult:
+    scores = [m.scores[theme.id] for m in members if theme.id in m.scores]
+    if len(scores) < threshold:
+        return _suppressed_theme(theme)
+    mean = _mean(scores)
+    dont_knows = sum(m.dont_knows[theme.id] for m in members)
+    answered = dont_knows + sum(m.level_answers[theme.id] for m in members)
+    return ThemeResult(
+        theme_id=theme.id,
+        pillar=theme.pillar,
+        score=mean,
+        level=_level_or_none(mean),
+        respondents=len(scores),
+        spread=statistics.stdev(scores) if len(scores) >= 2 else None,
+        dont_know_share=dont_knows / answered if answered else None,
+        suppressed=False,
+    )
+
+
+def _suppressed_theme(theme: Theme) -> ThemeResult:
+    return ThemeResult(theme.id, theme.pillar, None, None, None, None, None, suppressed=True)
+
+
+def _perception_gap(bank: Bank, roles: Sequence[GroupResult]) -> dict[str, float | None] | None:
+    leaders = _find(roles, LEADERSHIP)
+    frontline = _find(roles, FRONTLINE)
+    if leaders.suppressed or frontline.suppressed:
+        return None
+    return {
+        t.id: _difference(leaders.theme(t.id).score, frontline.theme(t.id).score)
+        for t in bank.themes
+    }
+
+
+def _find(groups: Sequence[GroupResult], group_id: str) -> GroupResult:
+    for group in groups:
+        if group.id == group_id:
+            return group
+    raise KeyError(group_id)
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    """The plain mean, summed exactly so that it is the same in any order; None for no values."""
+    if not values:
+        return None
+    return float(sum(Fraction(v) for v in values) / len(values))
+
+
+def _difference(a: float | None, b: float | None) -> float | None:
+    return None if a is None or b is None else a - b
+
+
+def _level_or_none(value: float | None) -> int | None:
+    return None if value is None else level_for(value)

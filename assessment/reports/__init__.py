@@ -1,0 +1,1 @@
+"""Charts and the PDF report (from the next issues)."""

@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, their migrations, and one module of queries."""

@@ -1,0 +1,38 @@
+"""Binds the database to the app: one commit per request, rolled back on error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, Response
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .base import db
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def init_app(app: Flask) -> None:
+    db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    @app.after_request
+    def commit_if_the_request_succeeded(response: Response) -> Response:
+        # A refused or failed request saves nothing it may have staged.
+        if response.status_code < 400:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        return response
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_enforces_foreign_keys(dbapi_connection, connection_record) -> None:
+    # SQLite ignores ON DELETE CASCADE unless asked, and waits briefly for a writer.
+    if type(dbapi_connection).__module__ == "sqlite3":
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()

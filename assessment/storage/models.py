@@ -1,0 +1,168 @@
+"""The tables. Answers are one row per response and question, so a save is an upsert
+of exactly the questions on the page and nothing else an officer said is touched."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, utcnow
+
+ASSESSMENT_STATUSES = ("draft", "open", "closed")
+USER_ROLES = ("leader", "admin")
+DEFAULT_ANONYMITY_THRESHOLD = 5
+MIN_ANONYMITY_THRESHOLD = 3
+MAX_COMMENT_LENGTH = 5000
+
+
+def _timestamp() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
+
+
+class Council(Base):
+    __tablename__ = "council"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = _timestamp()
+
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="council", cascade="all, delete-orphan", passive_deletes=True
+    )
+    users: Mapped[list[User]] = relationship(
+        back_populates="council", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class User(Base):
+    __tablename__ = "user_account"
+    __table_args__ = (
+        CheckConstraint(f"role IN {USER_ROLES}", name="role"),
+        CheckConstraint("role = 'admin' OR council_id IS NOT NULL", name="leader_has_council"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10))
+    council_id: Mapped[int | None] = mapped_column(
+        ForeignKey("council.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = _timestamp()
+
+    council: Mapped[Council | None] = relationship(back_populates="users")
+
+
+class Assessment(Base):
+    __tablename__ = "assessment"
+    __table_args__ = (
+        CheckConstraint(f"status IN {ASSESSMENT_STATUSES}", name="status"),
+        CheckConstraint(
+            f"anonymity_threshold >= {MIN_ANONYMITY_THRESHOLD}", name="anonymity_threshold"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    council_id: Mapped[int] = mapped_column(
+        ForeignKey("council.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    anonymity_threshold: Mapped[int] = mapped_column(Integer, default=DEFAULT_ANONYMITY_THRESHOLD)
+    bank_version: Mapped[str] = mapped_column(String(40))
+    invitation_token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = _timestamp()
+
+    council: Mapped[Council] = relationship(back_populates="assessments")
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Response(Base):
+    """One officer's answers to one assessment. Nothing here says who the officer is."""
+
+    __tablename__ = "response"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "respondent_ref"),
+        UniqueConstraint("assessment_id", "resume_code_hash"),
+        CheckConstraint("source IN ('web', 'import')", name="source"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    role_tier: Mapped[str] = mapped_column(String(40))
+    service_area: Mapped[str] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(10), default="web")
+    # The respondent column of an imported CSV, kept so a file imported twice is refused.
+    respondent_ref: Mapped[str | None] = mapped_column(String(200))
+    # Secrets to resume are stored only as SHA-256 hashes.
+    resume_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    resume_code_hash: Mapped[str | None] = mapped_column(String(64))
+    started_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = _timestamp()
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="responses")
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+    theme_entries: Mapped[list[ThemeEntry]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+    __table_args__ = (
+        UniqueConstraint("response_id", "question_id"),
+        CheckConstraint(
+            "(dont_know AND level IS NULL) OR (NOT dont_know AND level BETWEEN 1 AND 5)",
+            name="level_or_dont_know",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(100))
+    level: Mapped[int | None] = mapped_column(SmallInteger)
+    dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = _timestamp()
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class ThemeEntry(Base):
+    """What a response holds for a theme beyond its answers: the optional comment,
+    and when the officer last finished the theme's page (for the task list)."""
+
+    __tablename__ = "theme_entry"
+    __table_args__ = (UniqueConstraint("response_id", "theme_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
+    theme_id: Mapped[str] = mapped_column(String(60))
+    comment: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = _timestamp()
+
+    response: Mapped[Response] = relationship(back_populates="theme_entries")

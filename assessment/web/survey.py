@@ -1,0 +1,272 @@
+"""The officer journey: invitation, about you, the themes, check answers, submit.
+
+Every page works without JavaScript. Every save is stored on the server before
+the next page is shown, and a refused post gives the page back as it was typed.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as HttpResponse
+
+from ..bank import current_bank
+from ..extensions import csrf
+from ..forms.builder import ThemeFormBase, theme_form_class
+from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
+from ..framework.model import Bank, Theme
+from ..storage import queries
+from ..storage.models import Assessment, Response
+from . import officer_session, task_list
+
+blueprint = Blueprint("survey", __name__)
+
+ALREADY_SUBMITTED = (
+    "You have already submitted your answers. They have been saved and cannot be changed."
+)
+
+
+def _bank() -> Bank:
+    return current_bank()
+
+
+def _assessment(invitation: str) -> Assessment:
+    assessment = queries.assessment_by_invitation(invitation)
+    if assessment is None:
+        abort(404)
+    return assessment
+
+
+def _closed(assessment: Assessment, status: int = 200) -> tuple[str, int]:
+    return render_template("survey/closed.html", assessment=assessment), status
+
+
+def _theme(theme_id: str) -> Theme:
+    if not _bank().has_theme(theme_id):
+        abort(404)
+    return _bank().theme(theme_id)
+
+
+def _ended(invitation: str) -> HttpResponse:
+    flash("Your session has ended. Use your resume link or code to carry on where you left off.")
+    return redirect(url_for("survey.resume_with_code", invitation=invitation))
+
+
+@blueprint.get("/s/<invitation>")
+def start(invitation: str):
+    assessment = _assessment(invitation)
+    if assessment.status != "open":
+        return _closed(assessment)
+    response = officer_session.current_response(assessment)
+    return render_template("survey/start.html", assessment=assessment, response=response)
+
+
+@blueprint.route("/s/<invitation>/about-you", methods=["GET", "POST"])
+def about_you(invitation: str):
+    assessment = _assessment(invitation)
+    if assessment.status != "open":
+        return _closed(assessment, 403 if request.method == "POST" else 200)
+    response = officer_session.current_response(assessment)
+    if response is not None and response.submitted:
+        response = None  # someone else on this device starting their own response
+    form = AboutYouForm.for_bank(_bank(), obj=_about_you_data(response))
+    if not form.validate_on_submit():
+        status = 400 if form.errors else 200
+        return render_template("survey/about_you.html", form=form, assessment=assessment), status
+    if response is None:
+        response, secrets = queries.start_response(
+            assessment, form.role_tier.data, form.service_area.data
+        )
+        officer_session.remember_new(response, secrets)
+    else:
+        queries.update_about_you(response, form.role_tier.data, form.service_area.data)
+    if request.args.get("return") == "check":
+        return redirect(url_for("survey.check", invitation=invitation))
+    return redirect(url_for("survey.tasks", invitation=invitation))
+
+
+def _about_you_data(response: Response | None):
+    return response if response is not None and request.method == "GET" else None
+
+
+@blueprint.get("/s/<invitation>/tasks")
+def tasks(invitation: str):
+    assessment = _assessment(invitation)
+    if assessment.status != "open":
+        return _closed(assessment)
+    response = officer_session.current_response(assessment)
+    if response is None:
+        return _ended(invitation)
+    if response.submitted:
+        return redirect(url_for("survey.done", invitation=invitation))
+    return render_template(
+        "survey/tasks.html",
+        assessment=assessment,
+        items=task_list.items(_bank(), response),
+        response=response,
+    )
+
+
+@blueprint.route("/s/<invitation>/themes/<theme_id>", methods=["GET", "POST"])
+@csrf.exempt  # the form checks its own token, so a refused post can be given back as typed
+def theme_page(invitation: str, theme_id: str):
+    assessment = _assessment(invitation)
+    theme = _theme(theme_id)
+    if assessment.status != "open":
+        return _closed(assessment, 403 if request.method == "POST" else 200)
+    response = officer_session.current_response(assessment)
+    if request.method == "GET":
+        return _show_theme(assessment, theme, response)
+    return _save_theme(assessment, theme, response)
+
+
+def _show_theme(assessment: Assessment, theme: Theme, response: Response | None):
+    if response is None:
+        return _ended(assessment.invitation_token)
+    if response.submitted:
+        flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=assessment.invitation_token))
+    saved = queries.answers_for(response)
+    entry = queries.theme_entries_for(response).get(theme.id)
+    data = {q.id: _as_choice(saved.get(q.id)) for q in theme.questions}
+    data["comment"] = entry.comment if entry else ""
+    form = theme_form_class(theme)(data=data)
+    return _render_theme(assessment, theme, form, session_ended=False)
+
+
+def _as_choice(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _save_theme(assessment: Assessment, theme: Theme, response: Response | None):
+    form = theme_form_class(theme)()
+    if response is None and form.resume_code.data:
+        response = queries.response_by_resume_code(assessment, form.resume_code.data)
+        if response is not None:
+            officer_session.remember(response, None, form.resume_code.data)
+    if response is None:
+        return _render_theme(assessment, theme, form, session_ended=True, status=400)
+    if response.submitted:
+        flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=assessment.invitation_token))
+    if not form.validate():
+        return _render_theme(assessment, theme, form, session_ended=False, status=400)
+    completed = bool(form.save_and_continue.data) or not form.save_for_later.data
+    queries.save_theme(response, theme, form.answers(), form.comment.data, completed=completed)
+    return redirect(_after_save(assessment, theme, saved_for_later=not completed))
+
+
+def _render_theme(
+    assessment: Assessment, theme: Theme, form: ThemeFormBase, session_ended: bool, status=200
+):
+    # A refused token is not the officer's mistake: say what happened, not "CSRF".
+    page_expired = "csrf_token" in form.errors
+    form.errors.pop("csrf_token", None)
+    return (
+        render_template(
+            "survey/theme.html",
+            assessment=assessment,
+            theme=theme,
+            form=form,
+            position=_bank().themes.index(theme) + 1,
+            theme_count=len(_bank().themes),
+            session_ended=session_ended,
+            page_expired=page_expired and not session_ended,
+            returning_to_check=request.args.get("return") == "check",
+        ),
+        status,
+    )
+
+
+def _after_save(assessment: Assessment, theme: Theme, saved_for_later: bool) -> str:
+    invitation = assessment.invitation_token
+    if saved_for_later:
+        return url_for("survey.saved", invitation=invitation)
+    if request.args.get("return") == "check":
+        return url_for("survey.check", invitation=invitation)
+    themes = _bank().themes
+    position = themes.index(theme)
+    if position + 1 < len(themes):
+        return url_for("survey.theme_page", invitation=invitation, theme_id=themes[position + 1].id)
+    return url_for("survey.check", invitation=invitation)
+
+
+@blueprint.get("/s/<invitation>/saved")
+def saved(invitation: str):
+    assessment = _assessment(invitation)
+    response = officer_session.current_response(assessment)
+    if response is None:
+        return _ended(invitation)
+    token, code = officer_session.resume_secrets(assessment)
+    return render_template(
+        "survey/saved.html", assessment=assessment, resume_token=token, resume_code=code
+    )
+
+
+@blueprint.get("/resume/<token>")
+def resume_with_link(token: str):
+    response = queries.response_by_resume_token(token)
+    if response is None:
+        abort(404)
+    officer_session.remember(response, token, None)
+    return _welcome_back(response)
+
+
+@blueprint.route("/s/<invitation>/resume", methods=["GET", "POST"])
+def resume_with_code(invitation: str):
+    assessment = _assessment(invitation)
+    form = ResumeForm()
+    if form.validate_on_submit():
+        response = queries.response_by_resume_code(assessment, form.code.data)
+        if response is not None:
+            officer_session.remember(response, None, form.code.data)
+            return _welcome_back(response)
+        form.code.errors.append(
+            "We could not find any answers with that code. Check it and try again"
+        )
+    status = 400 if form.errors else 200
+    return render_template("survey/resume.html", assessment=assessment, form=form), status
+
+
+def _welcome_back(response: Response) -> HttpResponse:
+    invitation = response.assessment.invitation_token
+    if response.submitted:
+        flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=invitation))
+    flash("Welcome back. Your answers have been restored.", "success")
+    return redirect(url_for("survey.tasks", invitation=invitation))
+
+
+@blueprint.route("/s/<invitation>/check", methods=["GET", "POST"])
+def check(invitation: str):
+    assessment = _assessment(invitation)
+    if assessment.status != "open":
+        return _closed(assessment, 403 if request.method == "POST" else 200)
+    response = officer_session.current_response(assessment)
+    if response is None:
+        return _ended(invitation)
+    form = SubmitForm()
+    if response.submitted:
+        flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=invitation))
+    if form.validate_on_submit():
+        if not queries.submit_response(response):
+            flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=invitation))
+    return render_template(
+        "survey/check.html",
+        assessment=assessment,
+        form=form,
+        sections=task_list.check_answers(_bank(), response),
+        response=response,
+    )
+
+
+@blueprint.get("/s/<invitation>/done")
+def done(invitation: str):
+    assessment = _assessment(invitation)
+    response = officer_session.current_response(assessment)
+    if response is None:
+        return redirect(url_for("survey.start", invitation=invitation))
+    if not response.submitted:
+        return redirect(url_for("survey.check", invitation=invitation))
+    return render_template("survey/done.html", assessment=assessment)

@@ -1,0 +1,106 @@
+"""Fixtures shared by every layer of tests.
+
+Database tests run twice: on SQLite, and on PostgreSQL when TEST_DATABASE_URL
+names one (CI always does; elsewhere they skip and say why).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from assessment import create_app
+from assessment.storage.base import Base, db
+
+from .page_checks import CheckedClient
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TWO_THEMES = FIXTURES / "questions" / "two_themes"
+TEST_SECRET_KEY = "test-secret-key-0123456789abcdef-0123456789"
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        _cannot_run_postgresql(
+            "set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
+        )
+    try:
+        engine = sa.create_engine(_with_driver(url))
+        with engine.begin() as connection:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+            connection.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    except sa.exc.OperationalError as error:
+        _cannot_run_postgresql(f"cannot connect to TEST_DATABASE_URL: {str(error).splitlines()[0]}")
+    return url
+
+
+def _cannot_run_postgresql(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the PostgreSQL tests, but {reason}")
+    pytest.skip(f"PostgreSQL tests skipped: {reason}")
+
+
+def _with_driver(url: str) -> str:
+    return url.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+@pytest.fixture(scope="session")
+def app(database_url):
+    app = create_app(
+        {
+            "APP_ENV": "testing",
+            "TESTING": True,
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "SESSION_COOKIE_SECURE": False,
+            "SQLALCHEMY_DATABASE_URI": _with_driver(database_url),
+            "QUESTION_BANK_PATH": str(TWO_THEMES),
+            "BASE_URL": "http://localhost",
+        }
+    )
+    with app.app_context():
+        upgrade()  # the migrations, not create_all: the schema tested is the one deployed
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.app_context():
+        yield
+        db.session.remove()
+        _empty_every_table()
+
+
+def _empty_every_table() -> None:
+    with db.engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def client(app, app_context) -> CheckedClient:
+    app.test_client_class = CheckedClient
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app, app_context):
+    return app.test_cli_runner(mix_stderr=False) if _click_mixes_stderr() else app.test_cli_runner()
+
+
+def _click_mixes_stderr() -> bool:
+    import inspect
+
+    from click.testing import CliRunner
+
+    return "mix_stderr" in inspect.signature(CliRunner.__init__).parameters
