@@ -24,23 +24,29 @@ TEST_SECRET_KEY = "test-secret-key-0123456789abcdef-0123456789"
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def database_url(request, tmp_path_factory) -> str:
+def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
     url = os.environ.get("TEST_DATABASE_URL")
     if not url:
         _cannot_run_postgresql(
             "set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
         )
+    # A schema of our own, so two test runs on one server never trip over each other.
+    schema = f"test_{os.getpid()}"
     try:
         engine = sa.create_engine(_with_driver(url))
         with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
-        engine.dispose()
+            connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     except sa.exc.OperationalError as error:
         _cannot_run_postgresql(f"cannot connect to TEST_DATABASE_URL: {str(error).splitlines()[0]}")
-    return url
+    separator = "&" if "?" in url else "?"
+    yield f"{url}{separator}options=-csearch_path%3D{schema}"
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    engine.dispose()
 
 
 def _cannot_run_postgresql(reason: str) -> None:

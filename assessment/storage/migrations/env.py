@@ -41,8 +41,8 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             process_revision_directives=skip_empty_autogenerate,
-            # SQLite cannot ALTER most things; batch mode copies the table instead.
-            render_as_batch=True,
+            # Flask-Migrate passes render_as_batch=True: SQLite cannot ALTER most
+            # things, so batch mode copies the table instead.
             **current_app.extensions["migrate"].configure_args,
         )
         with context.begin_transaction():
