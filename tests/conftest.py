@@ -80,21 +80,27 @@ def app(database_url):
 
 
 @pytest.fixture
-def app_context(app):
+def clean_database(app):
+    """Each test starts from empty tables and leaves them empty."""
+    yield
     with app.app_context():
-        yield
         db.session.remove()
-        _empty_every_table()
-
-
-def _empty_every_table() -> None:
-    with db.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
+        with db.engine.begin() as connection:
+            for table in reversed(Base.metadata.sorted_tables):
+                connection.execute(table.delete())
 
 
 @pytest.fixture
-def client(app, app_context) -> CheckedClient:
+def app_context(app, clean_database):
+    with app.app_context():
+        yield
+        db.session.remove()
+
+
+@pytest.fixture
+def client(app, clean_database) -> CheckedClient:
+    # No app context is held around requests, so each request gets its own
+    # database session, as it does in production.
     app.test_client_class = CheckedClient
     return app.test_client()
 
@@ -110,3 +116,15 @@ def _click_mixes_stderr() -> bool:
     from click.testing import CliRunner
 
     return "mix_stderr" in inspect.signature(CliRunner.__init__).parameters
+
+
+@pytest.fixture
+def open_assessment(app, clean_database) -> str:
+    """An open assessment of a test council, anonymity threshold 3; its invitation token."""
+    from assessment.storage import queries
+
+    with app.app_context():
+        council = queries.create_council("testshire", "Testshire Council")
+        assessment = queries.create_assessment(council, "Test assessment", 3, "test.1")
+        queries.commit()
+        return assessment.invitation_token

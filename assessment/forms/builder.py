@@ -12,6 +12,7 @@ from collections.abc import Callable
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
 from wtforms import Field, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from ..framework.model import Question, Theme
@@ -23,8 +24,8 @@ DONT_KNOW_LABEL = "Don't know"
 
 
 def level_field(question: Question) -> Field:
-    choices = [(str(level), text) for level, text in enumerate(question.levels, start=1)]
-    choices.append((DONT_KNOW, DONT_KNOW_LABEL))
+    choices = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
+    choices.append(SelectChoice(DONT_KNOW, DONT_KNOW_LABEL))
     return OptionalRadioField(question.text, choices=choices, description=question.hint or "")
 
 

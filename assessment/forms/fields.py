@@ -17,7 +17,7 @@ class OptionalRadioField(RadioField):
         if self.raw_data in (None, [], [""]) or self.data is None:
             self.data = None
             return
-        if self.data not in {value for value, _ in self.choices}:
+        if self.data not in {choice.value for choice in self.choices}:
             raise ValidationError(self.gettext("Select one of the options"))
         if len(self.raw_data) > 1:
             raise ValidationError(self.gettext("Select only one option"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import RadioField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from ..framework.model import Bank
@@ -26,8 +27,8 @@ class AboutYouForm(FlaskForm):
     @classmethod
     def for_bank(cls, bank: Bank, **kwargs) -> AboutYouForm:
         form = cls(**kwargs)
-        form.role_tier.choices = [(o.id, o.label) for o in bank.roles]
-        form.service_area.choices = [(o.id, o.label) for o in bank.service_areas]
+        form.role_tier.choices = [SelectChoice(o.id, o.label) for o in bank.roles]
+        form.service_area.choices = [SelectChoice(o.id, o.label) for o in bank.service_areas]
         return form
 
 

@@ -159,8 +159,8 @@ def _render_theme(
     assessment: Assessment, theme: Theme, form: ThemeFormBase, session_ended: bool, status=200
 ):
     # A refused token is not the officer's mistake: say what happened, not "CSRF".
-    page_expired = "csrf_token" in form.errors
-    form.errors.pop("csrf_token", None)
+    page_expired = bool(form.csrf_token.errors)
+    form.csrf_token.errors = []
     return (
         render_template(
             "survey/theme.html",

@@ -1,0 +1,84 @@
+"""An officer working through the questionnaire in a browser, for the journey tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flask import Flask
+
+from assessment.storage import queries
+
+from ..page_checks import CheckedClient, csrf_token
+
+
+@dataclass
+class Officer:
+    client: CheckedClient
+    invitation: str
+    last_page: str = field(default="", init=False)
+
+    @property
+    def base(self) -> str:
+        return f"/s/{self.invitation}"
+
+    def get(self, path: str, **kwargs):
+        page = self.client.get(path, **kwargs)
+        self.last_page = page.get_data(as_text=True)
+        return page
+
+    def post(self, path: str, data: dict, token: str | None = "from the page", **kwargs):
+        """Post `data` as the form on `path` would, with that page's CSRF token unless told."""
+        if token == "from the page":
+            token = csrf_token(self.get(path).get_data(as_text=True))
+        if token is not None:
+            data = {"csrf_token": token, **data}
+        page = self.client.post(path, data=data, **kwargs)
+        self.last_page = page.get_data(as_text=True)
+        return page
+
+    def say_about_me(self, role: str = "frontline", area: str = "housing"):
+        return self.post(f"{self.base}/about-you", {"role_tier": role, "service_area": area})
+
+    def answer(self, theme: str, answers: dict[str, str], comment: str = "", later=False, **kw):
+        button = {"save_for_later": "y"} if later else {"save_and_continue": "y"}
+        return self.post(
+            f"{self.base}/themes/{theme}", {**answers, "comment": comment, **button}, **kw
+        )
+
+    def submit(self):
+        return self.post(f"{self.base}/check", {})
+
+    def resume_secrets(self) -> tuple[str, str]:
+        page = self.get(f"{self.base}/saved").get_data(as_text=True)
+        link = re.search(r'id="resume-link" href="http://localhost(/resume/[^"]+)"', page)
+        code = re.search(r'id="resume-code">([A-Z0-9-]+)<', page)
+        assert link and code, "the saved page shows a resume link and code"
+        return link.group(1), code.group(1)
+
+
+def checked(page: str, question_id: str) -> str | None:
+    """The value of the checked radio for a question on a rendered theme page."""
+    for tag in re.findall(rf'<input[^>]*name="{re.escape(question_id)}"[^>]*>', page):
+        if " checked" in tag:
+            return re.search(r'value="([^"]*)"', tag).group(1)
+    return None
+
+
+def stored_answers(app: Flask, invitation: str) -> list[dict[str, object]]:
+    """Every response to the assessment as the database holds it."""
+    with app.app_context():
+        assessment = queries.assessment_by_invitation(invitation)
+        return [
+            {
+                "submitted": response.submitted,
+                "role": response.role_tier,
+                "answers": queries.answers_for(response),
+                "comments": {
+                    t: e.comment
+                    for t, e in queries.theme_entries_for(response).items()
+                    if e.comment
+                },
+            }
+            for response in sorted(assessment.responses, key=lambda r: r.id)
+        ]

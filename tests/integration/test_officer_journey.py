@@ -1,0 +1,146 @@
+"""An officer opens the invitation, answers theme by theme, checks and submits."""
+
+from __future__ import annotations
+
+from .officer import Officer, checked, stored_answers
+
+
+def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
+    app, client, open_assessment
+):
+    officer = Officer(client, open_assessment)
+
+    start = officer.get(officer.base)
+    assert start.status_code == 200
+    assert "about 20 minutes" in officer.last_page
+    assert "at least 3 people" in officer.last_page  # this assessment's k
+
+    about_you = officer.get(f"{officer.base}/about-you")
+    assert "Prefer not to say" in about_you.get_data(as_text=True)
+    assert officer.say_about_me("frontline", "housing").status_code == 302
+
+    officer.get(f"{officer.base}/tasks")
+    assert officer.last_page.count("Not started") == 2
+
+    saved = officer.answer("culture", {"culture.test_and_learn": "4", "culture.change": "dk"})
+    assert saved.headers["Location"].endswith(f"{officer.base}/themes/technology")
+    officer.answer("technology", {}, comment="Our systems do not talk to each other.")
+
+    check = officer.get(f"{officer.base}/check")
+    assert check.status_code == 200
+    assert "Often tries." in officer.last_page  # level 4 of culture.test_and_learn
+    assert "Don&#39;t know" in officer.last_page
+    assert "Not answered" in officer.last_page  # technology.legacy was skipped
+    assert "Our systems do not talk to each other." in officer.last_page
+
+    submitted = officer.submit()
+    assert submitted.headers["Location"].endswith(f"{officer.base}/done")
+    officer.get(f"{officer.base}/done")
+    assert "Answers submitted" in officer.last_page
+
+    assert stored_answers(app, open_assessment) == [
+        {
+            "submitted": True,
+            "role": "frontline",
+            "answers": {"culture.test_and_learn": 4, "culture.change": "dk"},
+            "comments": {"technology": "Our systems do not talk to each other."},
+        }
+    ]
+
+
+def test_the_task_list_shows_each_theme_as_not_started_in_progress_or_completed(
+    client, open_assessment
+):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    officer.answer("culture", {"culture.test_and_learn": "2"}, later=True)
+
+    officer.get(f"{officer.base}/tasks")
+    assert "In progress" in officer.last_page
+    assert "Not started" in officer.last_page
+
+    officer.answer("culture", {"culture.change": "3"})
+    officer.get(f"{officer.base}/tasks")
+    assert "Completed" in officer.last_page
+    assert "completed 1 of 2 sections" in officer.last_page
+
+
+def test_save_and_continue_moves_to_the_next_theme_then_to_check_answers(client, open_assessment):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    first = officer.answer("culture", {})
+    assert first.headers["Location"].endswith("/themes/technology")
+    last = officer.answer("technology", {})
+    assert last.headers["Location"].endswith("/check")
+
+
+def test_a_change_link_on_check_answers_returns_to_check_answers(app, client, open_assessment):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    officer.answer("culture", {"culture.test_and_learn": "1"})
+    officer.get(f"{officer.base}/check")
+    assert f'href="{officer.base}/themes/culture?return=check#culture.test_and_learn"' in (
+        officer.last_page
+    )
+
+    changed = officer.post(
+        f"{officer.base}/themes/culture?return=check",
+        {"culture.test_and_learn": "5", "save_and_continue": "y"},
+    )
+    assert changed.headers["Location"].endswith(f"{officer.base}/check")
+    assert stored_answers(app, open_assessment)[0]["answers"]["culture.test_and_learn"] == 5
+
+    changed = officer.post(
+        f"{officer.base}/about-you?return=check", {"role_tier": "manager", "service_area": "other"}
+    )
+    assert changed.headers["Location"].endswith(f"{officer.base}/check")
+    assert stored_answers(app, open_assessment)[0]["role"] == "manager"
+
+
+def test_a_theme_page_shows_what_was_saved_before(client, open_assessment):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    officer.answer("culture", {"culture.test_and_learn": "3", "culture.change": "dk"}, "Kept")
+
+    officer.get(f"{officer.base}/themes/culture")
+    assert checked(officer.last_page, "culture.test_and_learn") == "3"
+    assert checked(officer.last_page, "culture.change") == "dk"
+    assert ">Kept</textarea>" in officer.last_page
+
+
+def test_saving_a_page_again_without_a_question_keeps_its_earlier_answer(
+    app, client, open_assessment
+):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    officer.answer("culture", {"culture.test_and_learn": "3"})
+    officer.answer("culture", {"culture.change": "2"})
+    assert stored_answers(app, open_assessment)[0]["answers"] == {
+        "culture.test_and_learn": 3,
+        "culture.change": 2,
+    }
+
+
+def test_about_you_is_required_and_says_what_to_do(app, client, open_assessment):
+    officer = Officer(client, open_assessment)
+    refused = officer.say_about_me(role="", area="")
+    assert refused.status_code == 400
+    assert "<title>Error: About you" in officer.last_page
+    assert "There is a problem" in officer.last_page
+    assert "Select your role, or select Prefer not to say" in officer.last_page
+    assert "Select your service area, or select Prefer not to say" in officer.last_page
+    assert stored_answers(app, open_assessment) == []
+
+
+def test_another_person_on_the_same_device_can_start_after_a_submission(
+    app, client, open_assessment
+):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me("leadership", "planning")
+    officer.submit()
+
+    officer.get(officer.base)
+    assert "someone else is using this device" in officer.last_page
+    officer.say_about_me("frontline", "housing")
+    roles = [r["role"] for r in stored_answers(app, open_assessment)]
+    assert roles == ["leadership", "frontline"]
