@@ -6,12 +6,13 @@ Errors are one line on stderr and exit status 1 (click.ClickException does both)
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 from werkzeug.security import generate_password_hash
 
 from .bank import current_bank
@@ -69,10 +70,12 @@ def questions_export(output_format: str) -> None:
 @click.option("--name", required=True, help="The council's name, e.g. Exampleshire County Council")
 def councils_create(slug: str, name: str) -> None:
     """Create a council."""
-    if not slug.replace("-", "").isalnum() or not slug.islower():
-        raise click.ClickException(f"--slug {slug!r}: use lower-case letters, numbers and hyphens")
-    if not name.strip():
-        raise click.ClickException("--name: give the council's name")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,59}", slug):
+        raise click.ClickException(
+            f"--slug {slug!r}: use up to 60 lower-case letters, numbers and hyphens"
+        )
+    if not name.strip() or len(name.strip()) > 200:
+        raise click.ClickException("--name: give the council's name, up to 200 characters")
     try:
         council = queries.create_council(slug, name.strip())
     except queries.Conflict as error:
@@ -171,6 +174,7 @@ def responses_import(assessment_id: int, csv_file: Path) -> None:
 
 
 @click.command("results")
+@with_appcontext  # as AppGroup commands are: app.cli alone pushes no app context
 @click.option("--assessment", "assessment_id", type=int, required=True)
 @click.option(
     "--format",
@@ -191,6 +195,7 @@ def results(assessment_id: int, output_format: str) -> None:
 
 
 @click.command("demo")
+@with_appcontext
 def demo() -> None:
     """Load a demo council, leader and assessment with synthetic responses (safe to rerun)."""
     summary = load_demo(_bank())

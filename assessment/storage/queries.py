@@ -20,6 +20,8 @@ from . import secrets
 from .base import db, utcnow
 from .models import Answer, Assessment, Council, Response, ThemeEntry, User
 
+MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
+
 
 class NotFound(LookupError):
     """The thing asked for does not exist; the message says which."""
@@ -63,6 +65,10 @@ def create_user(email: str, password_hash: str, role: str, council: Council | No
     return user
 
 
+def user_by_id(user_id: int) -> User | None:
+    return db.session.get(User, user_id) if _could_be_an_id(user_id) else None
+
+
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == email.strip().lower()))
 
@@ -87,7 +93,15 @@ def create_assessment(
 
 
 def assessment_by_id(assessment_id: int) -> Assessment | None:
+    if not _could_be_an_id(assessment_id):
+        return None
     return db.session.get(Assessment, assessment_id)
+
+
+def _could_be_an_id(value: int) -> bool:
+    # Ids are positive PostgreSQL integers; asking for a bigger one fails the
+    # whole transaction (and SQLite overflows), so it is simply not found.
+    return 0 < value <= MAX_ID
 
 
 def assessment_by_invitation(token: str) -> Assessment | None:
@@ -148,7 +162,7 @@ def _unused_code(assessment: Assessment) -> str:
 
 
 def response_by_id(response_id: int) -> Response | None:
-    return db.session.get(Response, response_id)
+    return db.session.get(Response, response_id) if _could_be_an_id(response_id) else None
 
 
 def response_by_resume_token(token: str) -> Response | None:
