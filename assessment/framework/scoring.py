@@ -26,12 +26,13 @@ from .model import LEVELS, PILLARS, PREFER_NOT_TO_SAY, Bank, Option, Theme
 DONT_KNOW = "dk"
 Answer = int | Literal["dk"]
 MIN_THRESHOLD = 3
+DEFAULT_THRESHOLD = 5
 _COUNCIL = Option("council", "Whole council")
 LEADERSHIP = "leadership"
 FRONTLINE = "frontline"
 
 # Lower edge of levels 2 to 5; level 1 is everything from 1.0 up to the first edge.
-_BAND_EDGES = (1.8, 2.6, 3.4, 4.2)
+BAND_EDGES = (1.8, 2.6, 3.4, 4.2)
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def level_for(score: float) -> int:
     s = round(score, 6)
     if not LEVELS[0] <= s <= LEVELS[-1]:
         raise ValueError(f"a score must be between 1 and 5, not {score!r}")
-    return 1 + sum(1 for edge in _BAND_EDGES if s >= edge)
+    return 1 + sum(1 for edge in BAND_EDGES if s >= edge)
 
 
 def respondent_theme_scores(bank: Bank, respondent: Respondent) -> dict[str, float]:

@@ -1,0 +1,191 @@
+"""Findings for leaders: strengths, priorities, talking points, gaps and silos.
+
+Pure, like the rest of the framework: it reads frozen Results and writes
+sentences in GOV.UK plain English, with figures to one decimal through
+display, so a chart title, a talking point and the PDF always agree. A
+suppressed figure is None in the results and is never named here.
+
+Import these from insights, which adds the chart titles and readings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .display import one_decimal, rounded, whole_percent
+from .model import PREFER_NOT_TO_SAY, Bank, Theme
+from .scoring import GroupResult, Results, ThemeResult
+
+# A theme whose spread is at least this: people disagree about it.
+FLAG_SPREAD = 1.0
+# A theme whose share of "Don't know" answers is at least this: people don't know.
+FLAG_DONT_KNOW = 0.2
+# A perception gap or people-first gap at least this big is worth a sentence.
+NOTABLE_GAP = 0.5
+# A people-first gap smaller than this means the two pillars are in balance.
+BALANCED_GAP = 0.25
+# The theme that shows silos most directly, when the bank has it.
+COLLABORATION = "collaboration"
+
+NOT_ENOUGH = "Not enough responses yet to show results"
+
+
+@dataclass(frozen=True)
+class Finding:
+    theme_id: str
+    title: str
+    score: float
+    level_name: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TalkingPoint:
+    theme_id: str
+    title: str
+    kind: str  # "disagree" or "dont_know"
+    sentence: str
+
+
+def shown_themes(bank: Bank, results: Results) -> list[tuple[Theme, ThemeResult]]:
+    """The council's themes that have a shown score, in bank order."""
+    pairs = [(t, results.council.theme(t.id)) for t in bank.themes]
+    return [(t, r) for t, r in pairs if r.score is not None]
+
+
+def gap_meaning(results: Results) -> str:
+    """What the people-first gap means for this council, in two sentences."""
+    gap = results.council.people_first_gap
+    if gap is None:
+        return (
+            "There are not enough responses yet to compare people and culture "
+            "with the technology estate."
+        )
+    size = one_decimal(abs(gap))
+    if rounded(abs(gap)) < BALANCED_GAP:
+        return (
+            f"People and culture score about the same as the technology estate "
+            f"(a difference of {size}). Keep them in step: plan changes to how people "
+            "work alongside changes to technology."
+        )
+    if gap > 0:
+        return (
+            f"People and culture score {size} higher than the technology estate. "
+            "Old and disconnected systems may now be holding your people back: invest "
+            "in modern, shared platforms that let them work in new ways."
+        )
+    return (
+        f"The technology estate scores {size} higher than people and culture. "
+        "New tools will not deliver on their own: invest in leadership, culture and "
+        "skills so that people use them to change how the council works."
+    )
+
+
+def strengths(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
+    """The n highest-scoring shown council themes, ties in bank order."""
+    order = {t.id: i for i, t in enumerate(bank.themes)}
+    pairs = sorted(
+        shown_themes(bank, results), key=lambda p: (-rounded(p[1].score), order[p[0].id])
+    )
+    return [_finding(bank, t, r, "one of the council's strongest themes") for t, r in pairs[:n]]
+
+
+def priorities(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
+    """The n lowest-scoring shown council themes, ties in bank order."""
+    order = {t.id: i for i, t in enumerate(bank.themes)}
+    pairs = sorted(shown_themes(bank, results), key=lambda p: (rounded(p[1].score), order[p[0].id]))
+    return [_finding(bank, t, r, "one of the first places to improve") for t, r in pairs[:n]]
+
+
+def _finding(bank: Bank, theme: Theme, result: ThemeResult, what: str) -> Finding:
+    level = bank.level_name(result.level)
+    sentence = f"{theme.title} scores {one_decimal(result.score)} ({level}): {what}."
+    return Finding(theme.id, theme.title, result.score, level, sentence)
+
+
+def is_disagreement(result: ThemeResult) -> bool:
+    return result.spread is not None and rounded(result.spread) >= FLAG_SPREAD
+
+
+def is_dont_know(result: ThemeResult) -> bool:
+    share = result.dont_know_share
+    return share is not None and rounded(share) >= FLAG_DONT_KNOW
+
+
+def talking_points(bank: Bank, results: Results) -> list[TalkingPoint]:
+    """Questions to take to a team meeting, for themes people disagree on or don't know about."""
+    points = []
+    for theme, result in shown_themes(bank, results):
+        if is_disagreement(result):
+            sentence = (
+                f"People see {theme.title} very differently (spread "
+                f"{one_decimal(result.spread)}). Ask teams what they see that others don't."
+            )
+            points.append(TalkingPoint(theme.id, theme.title, "disagree", sentence))
+        if is_dont_know(result):
+            sentence = (
+                f"{whole_percent(result.dont_know_share)}% of answers about {theme.title} were "
+                '"Don\'t know". Ask teams what would help them see how the council is doing here.'
+            )
+            points.append(TalkingPoint(theme.id, theme.title, "dont_know", sentence))
+    return points
+
+
+def perception_gaps(bank: Bank, results: Results) -> list[tuple[Theme, float]]:
+    """(theme, leadership minus frontline) for each theme with a shown gap, in bank order."""
+    gaps = results.perception_gap or {}
+    return [(t, gaps[t.id]) for t in bank.themes if gaps.get(t.id) is not None]
+
+
+def perception_sentence(theme: Theme, gap: float) -> str:
+    size = one_decimal(abs(gap))
+    if gap > 0:
+        return f"Leaders score {theme.title} {size} higher than frontline staff do."
+    return f"Frontline staff score {theme.title} {size} higher than leaders do."
+
+
+def perception_sentences(bank: Bank, results: Results) -> list[str]:
+    """A sentence for each theme where leaders and frontline staff differ by NOTABLE_GAP or more."""
+    return [
+        perception_sentence(theme, gap)
+        for theme, gap in perception_gaps(bank, results)
+        if rounded(abs(gap)) >= NOTABLE_GAP
+    ]
+
+
+def silo_sentences(bank: Bank, results: Results) -> list[str]:
+    """Service areas scoring NOTABLE_GAP or more below the council, on collaboration or overall."""
+    theme = bank.theme(COLLABORATION) if bank.has_theme(COLLABORATION) else None
+    council = _silo_score(results.council, theme)
+    if council is None:
+        return []
+    what = f"on {theme.title}" if theme else "overall"
+    sentences = []
+    for area in results.service_areas:
+        value = _silo_score(area, theme)
+        if area.id == PREFER_NOT_TO_SAY or value is None:
+            continue
+        if rounded(council - value) >= NOTABLE_GAP:
+            sentences.append(
+                f"{area.label} scores {one_decimal(value)} {what}, "
+                f"{one_decimal(council - value)} below the council as a whole "
+                f"({one_decimal(council)}), so it may be working in a silo."
+            )
+    return sentences
+
+
+def _silo_score(group: GroupResult, theme: Theme | None) -> float | None:
+    if group.suppressed:
+        return None
+    return group.theme(theme.id).score if theme else group.overall
+
+
+def recommendation(bank: Bank, theme_id: str, results: Results) -> str | None:
+    """The theme's recommendation for the council's level on it; None when not shown."""
+    level = results.council.theme(theme_id).level
+    return None if level is None else bank.theme(theme_id).recommendation(level)
+
+
+def themes_phrase(count: int) -> str:
+    """'1 theme', '3 themes'."""
+    return f"{count} theme" if count == 1 else f"{count} themes"

@@ -1,0 +1,200 @@
+"""The results exports leaders download: the CSV table, an Excel workbook, their file names.
+
+Both exports are built from `results_csv_rows`, so the CSV, the workbook and the
+command line's `results --format csv` always agree on every figure.
+
+Labels, titles and level names come from the question bank and the assessment,
+which administrators can edit, so every text cell is treated as untrusted: a
+value a spreadsheet would read as a formula (OWASP "CSV injection") is given a
+leading quote. Numeric columns are checked to be plain numbers instead, so a
+negative figure stays a number rather than turning into quoted text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from assessment.framework.display import one_decimal
+from assessment.framework.model import Bank
+from assessment.framework.results_contract import CSV_COLUMNS, results_csv_rows
+from assessment.framework.scoring import Results
+
+CREATOR = "Digital maturity self-assessment"
+RESULTS_SHEET = "Results"
+THEMES_SHEET = "Themes by group"
+ABOUT_SHEET = "About"
+SCORE_FORMAT = "0.0"
+SCORING_SUMMARY = (
+    "Scores run from 1 to 5: a person's theme score is the weighted mean of their answers "
+    "(don't know left out), a group's theme score the mean of its people's theme scores, "
+    "and its overall score the mean of its shown theme scores."
+)
+
+# Cells starting with these are formulas (or can become one) in Excel, LibreOffice and Sheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_INTEGER_COLUMNS = frozenset({"respondents", "dont_know_share"})
+_DECIMAL_COLUMNS = frozenset({"score", "spread"})
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_BOM = "\ufeff"
+_SLUG_LENGTH = 60
+_BOLD = Font(bold=True)
+
+
+def neutralise(cell: str) -> str:
+    """The text with a leading quote if a spreadsheet would otherwise read it as a formula."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def neutralise_row(row: Mapping[str, str]) -> dict[str, str]:
+    """A results row safe for a spreadsheet: text neutralised, numbers checked to be numbers."""
+    safe = {}
+    for column in CSV_COLUMNS:
+        value = row[column]
+        if column in _INTEGER_COLUMNS or column in _DECIMAL_COLUMNS:
+            _number(column, value)  # raises unless it is a plain number or empty
+            safe[column] = value
+        else:
+            safe[column] = neutralise(value)
+    return safe
+
+
+def results_csv(bank: Bank, results: Results) -> bytes:
+    """The results table as UTF-8 CSV with a byte-order mark (so Excel reads it as UTF-8)."""
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)  # CRLF line endings by default
+    writer.writeheader()
+    writer.writerows(neutralise_row(row) for row in results_csv_rows(bank, results))
+    return (_BOM + stream.getvalue()).encode("utf-8")
+
+
+def results_xlsx(bank: Bank, results: Results, title: str) -> bytes:
+    """An Excel workbook: the results table, themes by group, and a note on the figures."""
+    workbook = Workbook()
+    workbook.properties.title = _clean(title)
+    workbook.properties.creator = CREATOR
+    _results_sheet(workbook.active, bank, results)
+    _themes_sheet(workbook.create_sheet(THEMES_SHEET), bank, results)
+    _about_sheet(workbook.create_sheet(ABOUT_SHEET), title, results.threshold)
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def export_filename(
+    council_slug: str, assessment_title: str, on: datetime.date, extension: str
+) -> str:
+    """'exampleshire-digital-maturity-2026-results-2026-11-28.csv': ASCII, no quotes or slashes."""
+    parts = (_slug(council_slug), _slug(assessment_title), "results", on.isoformat())
+    suffix = re.sub(r"[^a-z0-9]", "", extension.lower())
+    name = "-".join(part for part in parts if part)
+    return f"{name}.{suffix}" if suffix else name
+
+
+def _results_sheet(sheet: Worksheet, bank: Bank, results: Results) -> None:
+    sheet.title = RESULTS_SHEET
+    _header(sheet, CSV_COLUMNS)
+    for row in results_csv_rows(bank, results):
+        sheet.append([_cell_value(column, row[column]) for column in CSV_COLUMNS])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            _protect(cell)
+            if CSV_COLUMNS[cell.column - 1] in _DECIMAL_COLUMNS:
+                cell.number_format = SCORE_FORMAT
+    sheet.freeze_panes = "A2"
+    _fit_columns(sheet)
+
+
+def _themes_sheet(sheet: Worksheet, bank: Bank, results: Results) -> None:
+    groups = (results.council, *results.roles, *results.service_areas)
+    kinds = {"council": "Council", "role": "Role", "service_area": "Service area"}
+    _header(sheet, ["Group type", *(kinds[g.group_type] for g in groups)])
+    _header(sheet, ["Theme", *(g.label for g in groups)])
+    for theme in bank.themes:
+        scores = [None if g.suppressed else g.theme(theme.id).score for g in groups]
+        sheet.append([theme.title, *(_one_decimal(s) for s in scores)])
+    sheet.append(["Overall", *(_one_decimal(g.overall) for g in groups)])
+    sheet.append([])
+    sheet.append([f"Blank: fewer than {results.threshold} people answered"])
+    for row in sheet.iter_rows():
+        for cell in row:
+            _protect(cell)
+            if cell.data_type == "n" and cell.value is not None:
+                cell.number_format = SCORE_FORMAT
+    sheet.freeze_panes = "B3"
+    _fit_columns(sheet, skip_last_row=True)
+
+
+def _about_sheet(sheet: Worksheet, title: str, threshold: int) -> None:
+    sheet.append(["Assessment", title])
+    sheet.append(["Anonymity threshold", threshold])
+    sheet.append(["Hidden figures", f"Any group or theme with fewer than {threshold} people"])
+    sheet.append(["How scores are worked out", SCORING_SUMMARY])
+    for row in sheet.iter_rows():
+        row[0].font = _BOLD
+        for cell in row:
+            _protect(cell)
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 100
+
+
+def _header(sheet: Worksheet, values: Iterable[str]) -> None:
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        cell.font = _BOLD
+
+
+def _protect(cell) -> None:
+    """Neutralise a text cell and make sure openpyxl stores it as a string, never a formula."""
+    if isinstance(cell.value, str):
+        cell.value = neutralise(_clean(cell.value))
+        cell.data_type = "s"
+
+
+def _cell_value(column: str, text: str) -> str | int | float | None:
+    if column in _INTEGER_COLUMNS or column in _DECIMAL_COLUMNS:
+        return _number(column, text)
+    return text or None
+
+
+def _number(column: str, text: str) -> int | float | None:
+    """The figure in a numeric column: None when empty; anything but a plain number is a bug."""
+    if text == "":
+        return None
+    if not _NUMBER.fullmatch(text):
+        raise ValueError(f"the {column} column must hold a number, not {text!r}")
+    return int(text) if column in _INTEGER_COLUMNS else float(text)
+
+
+def _one_decimal(score: float | None) -> float | None:
+    # Through the display rounding (half up), so the sheet shows what pages and the CSV show.
+    return None if score is None else float(one_decimal(score))
+
+
+def _clean(text: str) -> str:
+    # Control characters are not allowed in an .xlsx file; openpyxl refuses them.
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def _fit_columns(sheet: Worksheet, skip_last_row: bool = False) -> None:
+    last = sheet.max_row - 1 if skip_last_row else sheet.max_row
+    for column in sheet.iter_cols(max_row=last):
+        longest = max((len(str(c.value)) for c in column if c.value is not None), default=0)
+        width = min(max(longest + 2, 8), 50)
+        sheet.column_dimensions[get_column_letter(column[0].column)].width = width
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:_SLUG_LENGTH].rstrip("-")
