@@ -46,6 +46,13 @@ def settings_from_environment(
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # Leaders are signed out after this much inactivity, warned two minutes before.
+        "LEADER_IDLE_MINUTES": int(env.get("LEADER_IDLE_MINUTES", "30")),
+        "TIMEOUT_WARNING_SECONDS": int(env.get("TIMEOUT_WARNING_SECONDS", "120")),
+        "SIGN_IN_ATTEMPTS": env.get("SIGN_IN_ATTEMPTS", "10 per 15 minutes"),
+        # Counters shared by every worker when Redis is there; in memory otherwise.
+        "RATELIMIT_STORAGE_URI": env.get("REDIS_URL") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
     }
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from assessment import create_app
+from assessment.extensions import limiter
 from assessment.storage.base import Base, db
 
 from .page_checks import CheckedClient
@@ -83,6 +84,7 @@ def app(database_url):
 def clean_database(app):
     """Each test starts from empty tables and leaves them empty."""
     yield
+    limiter.reset()  # counts of failed sign-ins belong to the test that made them
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:

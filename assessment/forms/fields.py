@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
-from wtforms import RadioField
+from wtforms import IntegerField, RadioField
 from wtforms.validators import ValidationError
 
 
@@ -25,3 +25,21 @@ class OptionalRadioField(RadioField):
     def process_formdata(self, valuelist) -> None:
         self.raw_data = valuelist
         self.data = valuelist[0] if valuelist and valuelist[0] != "" else None
+
+
+class WholeNumberField(IntegerField):
+    """An integer box whose error says what to type, in the field's own words."""
+
+    def __init__(self, label=None, validators=None, not_a_number: str = "", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.not_a_number = not_a_number or f"{self.label.text} must be a whole number"
+
+    def process_formdata(self, valuelist) -> None:
+        if not valuelist or valuelist[0].strip() == "":
+            self.data = None
+            return
+        text = valuelist[0].strip().replace(",", "")
+        if not text.isdigit() or len(text) > 9:
+            self.data = None
+            raise ValueError(self.not_a_number)
+        self.data = int(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -18,13 +19,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from .base import Base, utcnow
 
 ASSESSMENT_STATUSES = ("draft", "open", "closed")
 USER_ROLES = ("leader", "admin")
-DEFAULT_ANONYMITY_THRESHOLD = 5
-MIN_ANONYMITY_THRESHOLD = 3
-MAX_COMMENT_LENGTH = 5000
+DEFAULT_ANONYMITY_THRESHOLD = DEFAULT_THRESHOLD
+MIN_ANONYMITY_THRESHOLD = MIN_THRESHOLD
 
 
 def _timestamp() -> Mapped[datetime]:
@@ -47,7 +48,7 @@ class Council(Base):
     )
 
 
-class User(Base):
+class User(UserMixin, Base):
     __tablename__ = "user_account"
     __table_args__ = (
         CheckConstraint(f"role IN {USER_ROLES}", name="role"),
@@ -64,6 +65,13 @@ class User(Base):
     created_at: Mapped[datetime] = _timestamp()
 
     council: Mapped[Council | None] = relationship(back_populates="users")
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+    def can_see(self, council_id: int) -> bool:
+        return self.is_admin or self.council_id == council_id
 
 
 class Assessment(Base):
@@ -89,6 +97,9 @@ class Assessment(Base):
     council: Mapped[Council] = relationship(back_populates="assessments")
     responses: Mapped[list[Response]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
+    )
+    headcounts: Mapped[list[Headcount]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -166,3 +177,20 @@ class ThemeEntry(Base):
     updated_at: Mapped[datetime] = _timestamp()
 
     response: Mapped[Response] = relationship(back_populates="theme_entries")
+
+
+class Headcount(Base):
+    """How many people a group has, as a leader entered it, for response rates."""
+
+    __tablename__ = "headcount"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "group_type", "group_id"),
+        CheckConstraint("group_type IN ('council', 'role', 'service_area')", name="group_type"),
+        CheckConstraint("people > 0", name="people"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    group_type: Mapped[str] = mapped_column(String(20))
+    group_id: Mapped[str] = mapped_column(String(40))
+    people: Mapped[int] = mapped_column(Integer)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -18,7 +18,7 @@ from ..framework.scoring import DONT_KNOW, Respondent, Results, score
 from ..framework.scoring import Answer as AnswerValue
 from . import secrets
 from .base import db, utcnow
-from .models import Answer, Assessment, Council, Response, ThemeEntry, User
+from .models import Answer, Assessment, Council, Headcount, Response, ThemeEntry, User
 
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
 
@@ -49,6 +49,20 @@ def create_council(slug: str, name: str) -> Council:
     db.session.add(council)
     db.session.flush()
     return council
+
+
+def all_councils() -> list[Council]:
+    return list(db.session.scalars(select(Council).order_by(Council.name)))
+
+
+def council_by_id(council_id: int) -> Council | None:
+    return db.session.get(Council, council_id) if _could_be_an_id(council_id) else None
+
+
+def leaders_of(council: Council) -> list[User]:
+    return list(
+        db.session.scalars(select(User).where(User.council_id == council.id).order_by(User.email))
+    )
 
 
 def council_by_slug(slug: str) -> Council | None:
@@ -109,9 +123,16 @@ def assessment_by_invitation(token: str) -> Assessment | None:
 
 
 def assessments_for(council: Council) -> list[Assessment]:
+    return assessments_for_councils([council])
+
+
+def assessments_for_councils(councils: Iterable[Council]) -> list[Assessment]:
+    ids = [council.id for council in councils]
     return list(
         db.session.scalars(
-            select(Assessment).where(Assessment.council_id == council.id).order_by(Assessment.id)
+            select(Assessment)
+            .where(Assessment.council_id.in_(ids))
+            .order_by(Assessment.created_at.desc(), Assessment.id.desc())
         )
     )
 
@@ -337,3 +358,91 @@ def response_counts(assessment: Assessment) -> tuple[int, int]:
         )
     ).one()
     return started, submitted
+
+
+# What leaders see about an assessment (never one person's answers)
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    started: int
+    submitted: int
+
+
+def progress_by_group(assessment: Assessment) -> dict[tuple[str, str], GroupProgress]:
+    """(group type, group id) -> responses started and submitted, in two GROUP BY queries."""
+    progress: dict[tuple[str, str], GroupProgress] = {}
+    for group_type, column in (
+        ("role", Response.role_tier),
+        ("service_area", Response.service_area),
+    ):
+        rows = db.session.execute(
+            select(column, func.count(Response.id), func.count(Response.submitted_at))
+            .where(Response.assessment_id == assessment.id)
+            .group_by(column)
+        )
+        for group_id, started, submitted in rows:
+            progress[(group_type, group_id)] = GroupProgress(started, submitted)
+    return progress
+
+
+def headcounts(assessment: Assessment) -> dict[tuple[str, str], int]:
+    rows = db.session.execute(
+        select(Headcount.group_type, Headcount.group_id, Headcount.people).where(
+            Headcount.assessment_id == assessment.id
+        )
+    )
+    return {(group_type, group_id): people for group_type, group_id, people in rows}
+
+
+def set_headcounts(assessment: Assessment, counts: Mapping[tuple[str, str], int | None]) -> None:
+    """Replace the assessment's headcounts; a group given None or 0 has none."""
+    db.session.execute(delete(Headcount).where(Headcount.assessment_id == assessment.id))
+    for (group_type, group_id), people in counts.items():
+        if people:
+            db.session.add(
+                Headcount(
+                    assessment_id=assessment.id,
+                    group_type=group_type,
+                    group_id=group_id,
+                    people=people,
+                )
+            )
+    db.session.flush()
+
+
+def level_counts(assessment: Assessment, theme: Theme) -> dict[str, dict[str, int]]:
+    """Question id -> {"1".."5", "dk": how many submitted responses chose it}."""
+    counts = {
+        q.id: {**{str(level): 0 for level in range(1, 6)}, DONT_KNOW: 0} for q in theme.questions
+    }
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.level, Answer.dont_know, func.count())
+        .join(Response, Response.id == Answer.response_id)
+        .where(
+            Response.assessment_id == assessment.id,
+            Response.submitted_at.is_not(None),
+            Answer.question_id.in_(theme.question_ids),
+        )
+        .group_by(Answer.question_id, Answer.level, Answer.dont_know)
+    )
+    for question_id, level, dont_know, count in rows:
+        counts[question_id][DONT_KNOW if dont_know else str(level)] += count
+    return counts
+
+
+def theme_comments(assessment: Assessment, theme_id: str) -> list[str]:
+    """Submitted comments on a theme, alphabetical so their order says nothing of who or when."""
+    return sorted(
+        db.session.scalars(
+            select(ThemeEntry.comment)
+            .join(Response, Response.id == ThemeEntry.response_id)
+            .where(
+                Response.assessment_id == assessment.id,
+                Response.submitted_at.is_not(None),
+                ThemeEntry.theme_id == theme_id,
+                ThemeEntry.comment.is_not(None),
+            )
+        ),
+        key=str.casefold,
+    )

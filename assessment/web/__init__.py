@@ -8,8 +8,10 @@ from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from ..framework.display import one_decimal, whole_percent
+from ..reports.tables import NOT_SHOWN, signed
 from ..storage.secrets import format_code
-from . import errors, pages, survey
+from . import admin, auth, errors, leaders, pages, results, security, survey
 
 
 def init_app(app: Flask) -> None:
@@ -28,6 +30,19 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(format_code)
-    app.register_blueprint(pages.blueprint)
-    app.register_blueprint(survey.blueprint)
+    app.add_template_filter(one_decimal)
+    app.add_template_filter(_percent, "percent")
+    app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
+    security.init_app(app)
+    auth.init_app(app)
+    for module in (pages, survey, auth, leaders, results, admin):
+        app.register_blueprint(module.blueprint)
     errors.init_app(app)
+
+
+def _percent(share: float | None) -> str:
+    return NOT_SHOWN if share is None else f"{whole_percent(share)}%"
+
+
+def _signed_or_not_shown(value: float | None) -> str:
+    return NOT_SHOWN if value is None else signed(value)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import time
+
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from ..extensions import limiter
 
 PAGES = {
     400: ("Sorry, there is a problem with that request", "Go back and try again."),
@@ -37,8 +42,28 @@ def init_app(app: Flask) -> None:
             400,
         )
 
+    @app.errorhandler(429)
+    def too_many(error):
+        wait = _minutes_until_reset()
+        return (
+            render_template(
+                "errors/error.html",
+                title="Too many attempts",
+                body=f"To protect accounts, this has been paused. Try again in {wait} "
+                f"minute{'s' if wait != 1 else ''}.",
+            ),
+            429,
+        )
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
         title, body = PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])
         return render_template("errors/error.html", title=title, body=body), code
+
+
+def _minutes_until_reset() -> int:
+    limit = limiter.current_limit
+    if limit is None:
+        return 15
+    return max(1, math.ceil((limit.reset_at - time.time()) / 60))

@@ -1,4 +1,10 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from "./govuk-frontend.min.js";
+import { initCharts } from "./charts.mjs";
+import { initCopyButtons } from "./copy-button.mjs";
+import { initTimeoutWarning } from "./timeout-warning.mjs";
 
 initAll();
+initCopyButtons(document);
+initCharts(document);
+document.querySelectorAll('[data-module="app-timeout-warning"]').forEach(initTimeoutWarning);

@@ -1,0 +1,117 @@
+"""Signing leaders and administrators in and out, and signing them out when idle."""
+
+from __future__ import annotations
+
+import time
+
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import limiter, login_manager
+from ..forms.auth import SignInForm
+from ..storage import queries
+
+blueprint = Blueprint("auth", __name__, url_prefix="/auth")
+WRONG_DETAILS = "Enter a correct email address and password"
+# Checked when the email is unknown, so both answers take the same time.
+_NOBODY = generate_password_hash("no account has this password")
+
+
+def init_app(app) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.sign_in"
+    login_manager.login_message = "Sign in to see that page"
+    # "basic": a leader whose network changes (a laptop moving between offices) is
+    # not thrown out; sign-in starts a fresh session, so a planted one gains nothing.
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(_load_user)
+    app.before_request(_sign_out_when_idle)
+
+
+def _load_user(user_id: str):
+    return queries.user_by_id(int(user_id)) if user_id.isdigit() else None
+
+
+def _sign_out_when_idle():
+    if "_user_id" not in session or not current_user.is_authenticated:
+        return None
+    now = time.time()
+    idle_limit = current_app.config["LEADER_IDLE_MINUTES"] * 60
+    if now - session.get("seen", now) > idle_limit:
+        logout_user()
+        session.clear()
+        flash(
+            f"You were signed out because you had not done anything for "
+            f"{current_app.config['LEADER_IDLE_MINUTES']} minutes. Sign in again to carry on."
+        )
+        return redirect(url_for("auth.sign_in", next=request.path))
+    session["seen"] = now
+    return None
+
+
+def _email_key() -> str:
+    return "account:" + request.form.get("email", "").strip().lower()[:254]
+
+
+def _attempts() -> str:
+    return current_app.config["SIGN_IN_ATTEMPTS"]
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302
+
+
+@blueprint.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(_attempts, methods=["POST"], deduct_when=_failed, scope="sign-in-address")
+@limiter.limit(
+    _attempts, methods=["POST"], deduct_when=_failed, key_func=_email_key, scope="sign-in-account"
+)
+def sign_in():
+    form = SignInForm()
+    if form.validate_on_submit():
+        user = queries.user_by_email(form.email.data)
+        hashed = user.password_hash if user else _NOBODY
+        if check_password_hash(hashed, form.password.data) and user is not None:
+            session.clear()  # a fresh session at sign-in: nothing carried over
+            login_user(user)
+            session["seen"] = time.time()
+            return redirect(_safe_next(request.args.get("next")))
+        form.email.errors.append(WRONG_DETAILS)
+    status = 400 if form.errors else 200
+    return render_template("auth/sign_in.html", form=form), status
+
+
+def _safe_next(target: str | None) -> str:
+    # Only a path on this site: never an open redirect.
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("leaders.assessments")
+
+
+@blueprint.post("/sign-out")
+def sign_out():
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.signed_out"))
+
+
+@blueprint.get("/signed-out")
+def signed_out():
+    return render_template("auth/signed_out.html")
+
+
+@blueprint.post("/keep-alive")
+@login_required
+def keep_alive():
+    # The idle check above has already moved "seen" on; say how long is left.
+    return {"idle_minutes": current_app.config["LEADER_IDLE_MINUTES"]}

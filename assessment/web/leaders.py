@@ -1,0 +1,107 @@
+"""Leaders run their council's assessments: create, open, close, invite, follow progress."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from ..bank import current_bank
+from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form
+from ..storage import queries
+from ..storage.models import Assessment
+from . import progress
+from .access import assessment_view, visible_councils
+from .links import invitation_link
+
+blueprint = Blueprint("leaders", __name__)
+
+
+@blueprint.get("/assessments")
+@login_required
+def assessments():
+    councils = visible_councils()
+    return render_template(
+        "leaders/assessments.html",
+        assessments=queries.assessments_for_councils(councils),
+        councils=councils,
+    )
+
+
+@blueprint.route("/assessments/new", methods=["GET", "POST"])
+@login_required
+def new_assessment():
+    councils = visible_councils()
+    form = NewAssessmentForm()
+    form.council.choices = [(council.id, council.name) for council in councils]
+    if not current_user.is_admin:
+        form.council.data = current_user.council_id
+    if form.validate_on_submit():
+        council = next(c for c in councils if c.id == form.council.data)
+        assessment = queries.create_assessment(
+            council, form.title.data.strip(), form.anonymity_threshold.data, current_bank().version
+        )
+        flash(f"{assessment.title} is open. Send officers the invitation link.", "success")
+        return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
+    status = 400 if form.errors else 200
+    return render_template("leaders/new_assessment.html", form=form), status
+
+
+@blueprint.get("/assessments/<int:assessment_id>")
+@assessment_view
+def assessment(assessment: Assessment):
+    started, submitted = queries.response_counts(assessment)
+    return render_template(
+        "leaders/assessment.html",
+        assessment=assessment,
+        link=invitation_link(assessment),
+        started=progress.shown(started, assessment.anonymity_threshold),
+        submitted=progress.shown(submitted, assessment.anonymity_threshold),
+        form=ConfirmForm(),
+    )
+
+
+@blueprint.post("/assessments/<int:assessment_id>/<any(open, close):action>")
+@assessment_view
+def change_status(assessment: Assessment, action: str):
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    status = {"open": "open", "close": "closed"}[action]
+    queries.set_status(assessment, status)
+    message = (
+        "The assessment is open: officers can answer."
+        if status == "open"
+        else "The assessment is closed: no new answers are taken. Everything saved is kept."
+    )
+    flash(message, "success")
+    return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
+
+
+@blueprint.get("/assessments/<int:assessment_id>/progress")
+@assessment_view
+def assessment_progress(assessment: Assessment):
+    return render_template(
+        "leaders/progress.html",
+        assessment=assessment,
+        tables=progress.tables(current_bank(), assessment),
+    )
+
+
+@blueprint.route("/assessments/<int:assessment_id>/headcounts", methods=["GET", "POST"])
+@assessment_view
+def headcounts(assessment: Assessment):
+    bank = current_bank()
+    saved = {f"{t}__{g}": n for (t, g), n in queries.headcounts(assessment).items()}
+    form = headcount_form(bank, data=saved)
+    if form.validate_on_submit():
+        counts = {
+            tuple(name.split("__", 1)): field.data
+            for name, field in form._fields.items()
+            if "__" in name
+        }
+        queries.set_headcounts(assessment, counts)
+        flash("Headcounts saved. Response rates now show on the progress page.", "success")
+        return redirect(url_for("leaders.assessment_progress", assessment_id=assessment.id))
+    status = 400 if form.errors else 200
+    return render_template(
+        "leaders/headcounts.html", assessment=assessment, form=form, bank=bank
+    ), status

@@ -1,0 +1,61 @@
+"""How many officers have answered, by group, with small groups hidden."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..framework.model import Bank
+from ..storage import queries
+from ..storage.models import Assessment
+
+
+def shown(count: int, threshold: int) -> str:
+    """A count as leaders may see it: under the anonymity threshold it is never exact."""
+    return f"Fewer than {threshold}" if count < threshold else f"{count:,}"
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    label: str
+    started: str
+    submitted: str
+    response_rate: str
+
+
+@dataclass(frozen=True)
+class ProgressTable:
+    caption: str
+    rows: list[ProgressRow]
+
+
+def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
+    counts = queries.progress_by_group(assessment)
+    people = queries.headcounts(assessment)
+    k = assessment.anonymity_threshold
+    result = []
+    for group_type, caption, options in (
+        ("role", "By role", bank.roles),
+        ("service_area", "By service area", bank.service_areas),
+    ):
+        rows = []
+        for option in options:
+            group = counts.get((group_type, option.id), queries.GroupProgress(0, 0))
+            headcount = people.get((group_type, option.id))
+            rows.append(
+                ProgressRow(
+                    label=option.label,
+                    started=shown(group.started, k),
+                    submitted=shown(group.submitted, k),
+                    response_rate=response_rate(group.submitted, headcount, k),
+                )
+            )
+        result.append(ProgressTable(caption, rows))
+    return result
+
+
+def response_rate(submitted: int, headcount: int | None, threshold: int) -> str:
+    if headcount is None:
+        return "No headcount"
+    if submitted < threshold:
+        return "Not shown"
+    return f"{min(submitted / headcount, 1):.0%}"

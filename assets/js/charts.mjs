@@ -1,0 +1,23 @@
+// Draws each chart from the figure JSON its page carries in a data attribute
+// (no inline script, so the Content Security Policy can forbid it). Without
+// JavaScript, or if plotly.js fails, the data table beside each chart remains.
+const CONFIG = {
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
+};
+
+export function initCharts(root) {
+  const Plotly = window.Plotly;
+  if (!Plotly) return;
+  root.querySelectorAll("[data-app-chart]").forEach((element) => {
+    try {
+      const figure = JSON.parse(element.dataset.figure);
+      element.hidden = false; // shown first, so plotly.js can measure it
+      Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
+    } catch (error) {
+      element.hidden = true;
+      console.error("Could not draw the chart; its table shows the same data.", error);
+    }
+  });
+}

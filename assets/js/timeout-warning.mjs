@@ -1,0 +1,49 @@
+// Warns a signed-in leader before an idle sign-out and lets them stay (WCAG 2.2.1).
+// The server signs out after the same idle time whether or not this runs.
+export function initTimeoutWarning(dialog) {
+  if (typeof dialog.showModal !== "function") return;
+  const idle = Number(dialog.dataset.idleSeconds) * 1000;
+  const warning = Number(dialog.dataset.warningSeconds) * 1000;
+  const countdown = dialog.querySelector(".app-timeout-dialog__countdown");
+  const stay = dialog.querySelector(".app-timeout-dialog__stay");
+  let timers = [];
+  let deadline = 0;
+
+  const clear = () => { timers.forEach(clearTimeout); timers = []; };
+  const describe = (seconds) => seconds > 60
+    ? `${Math.ceil(seconds / 60)} minutes`
+    : `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const tick = () => {
+    const seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+    countdown.textContent = describe(seconds);
+    if (dialog.open) timers.push(setTimeout(tick, 1000));
+  };
+  const show = () => {
+    dialog.showModal();
+    stay.focus();
+    tick();
+  };
+  const schedule = () => {
+    clear();
+    deadline = Date.now() + idle;
+    timers.push(setTimeout(show, Math.max(idle - warning, 0)));
+    // A moment after the server's own limit, so the sign-in page explains why.
+    timers.push(setTimeout(() => window.location.assign(dialog.dataset.signedOutUrl), idle + 2000));
+  };
+
+  stay.addEventListener("click", async () => {
+    const response = await fetch(dialog.dataset.keepAliveUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRFToken": dialog.dataset.csrfToken },
+    });
+    if (!response.ok) {
+      window.location.assign(dialog.dataset.signedOutUrl);
+      return;
+    }
+    dialog.close();
+    schedule();
+  });
+  dialog.addEventListener("cancel", (event) => { event.preventDefault(); stay.click(); });
+  schedule();
+}

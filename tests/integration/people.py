@@ -1,0 +1,50 @@
+"""Councils, leaders and administrators for the leader-side tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Flask
+from werkzeug.security import generate_password_hash
+
+from assessment.storage import queries
+
+from ..page_checks import CheckedClient, csrf_token
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True)
+class Council:
+    id: int
+    slug: str
+    assessment_id: int
+    invitation: str
+
+
+def make_council(app: Flask, slug: str, leader_email: str, threshold: int = 3) -> Council:
+    with app.app_context():
+        council = queries.create_council(slug, f"{slug.title()} Council")
+        queries.create_user(leader_email, generate_password_hash(PASSWORD), "leader", council)
+        assessment = queries.create_assessment(council, f"{slug.title()} 2026", threshold, "test.1")
+        queries.commit()
+        return Council(council.id, slug, assessment.id, assessment.invitation_token)
+
+
+def make_admin(app: Flask, email: str = "admin@example.org") -> str:
+    with app.app_context():
+        queries.create_user(email, generate_password_hash(PASSWORD), "admin", None)
+        queries.commit()
+    return email
+
+
+def sign_in(client: CheckedClient, email: str, password: str = PASSWORD):
+    token = csrf_token(client.get("/auth/sign-in").get_data(as_text=True))
+    return client.post(
+        "/auth/sign-in", data={"csrf_token": token, "email": email, "password": password}
+    )
+
+
+def post_with_token(client: CheckedClient, form_page: str, target: str, data: dict):
+    token = csrf_token(client.get(form_page).get_data(as_text=True))
+    return client.post(target, data={"csrf_token": token, **data})
