@@ -66,9 +66,9 @@ AREA_VIEW = {
     ("it_digital", "technology"): -0.6,
     ("it_digital", "skills"): 0.7,
     ("it_digital", "data_users"): 0.4,
-    ("adult_social_care", "collaboration"): -0.7,
+    ("adult_social_care", "collaboration"): -1.1,
     ("adult_social_care", "data_users"): -0.4,
-    ("childrens_services", "collaboration"): -0.5,
+    ("childrens_services", "collaboration"): -0.9,
     ("customer_services", "data_users"): 0.6,
     ("customer_services", "culture"): 0.3,
     ("planning", "technology"): -0.4,
@@ -112,6 +112,38 @@ def _answers(bank: Bank, rng: random.Random, role: str, area: str) -> Iterator[t
             yield question.id, min(5, max(1, round(rng.gauss(centre, 0.75))))
 
 
+# A few comments officers might leave, so each theme page has some to show.
+COMMENTS = {
+    "leadership": [
+        "The digital strategy is good on paper but we rarely hear leaders talk about it.",
+        "Our director asks teams what gets in their way, and then acts on it.",
+    ],
+    "culture": [
+        "We tried a new triage process for six weeks and kept the parts that worked.",
+        "Changes arrive as finished decisions; nobody asks frontline staff first.",
+    ],
+    "risk": ["Any small pilot needs three sign-offs, so most ideas die in the queue."],
+    "skills": ["Training is an e-learning module; we learn the real system from each other."],
+    "data_users": ["We collect a lot of data and rarely see what it shows."],
+    "collaboration": [
+        "Social care and housing share residents but not information about them.",
+        "Joint teams on hospital discharge have made a real difference.",
+    ],
+    "technology": [
+        "I type the same address into four systems.",
+        "The case management system is out of support and everyone is afraid to touch it.",
+    ],
+}
+
+
+def _add_comments(bank: Bank, assessment) -> None:
+    responses = assessment.responses
+    for offset, (theme_id, comments) in enumerate(COMMENTS.items()):
+        for number, comment in enumerate(comments):
+            response = responses[(offset * 13 + number * 29) % len(responses)]
+            queries.save_theme(response, bank.theme(theme_id), {}, comment, completed=True)
+
+
 def load_demo(bank: Bank) -> list[str]:
     """Create what is missing of the demo and say where to find it; safe to run twice."""
     council = queries.council_by_slug(COUNCIL_SLUG) or queries.create_council(
@@ -127,6 +159,7 @@ def load_demo(bank: Bank) -> list[str]:
     if assessment is None:
         assessment = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
         queries.import_responses(assessment, synthetic_responses(bank))
+        _add_comments(bank, assessment)
     _, submitted = queries.response_counts(assessment)
     return [
         f"Demo council: {COUNCIL_NAME} (assessment {assessment.id}, {submitted} responses)",

@@ -79,7 +79,6 @@ def overview(assessment: Assessment):
             insights.pillar_reading(results),
             tables.pillar_table(bank, results),
         ),
-        gap_meaning=insights.gap_meaning(results),
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
         groups=_respondent_groups(bank, assessment, results),

@@ -13,6 +13,8 @@ export function initCharts(root) {
   root.querySelectorAll("[data-app-chart]").forEach((element) => {
     try {
       const figure = JSON.parse(element.dataset.figure);
+      // The page already shows the title as a heading; the PDF keeps it in the figure.
+      if (figure.layout.title) figure.layout.title.text = "";
       element.hidden = false; // shown first, so plotly.js can measure it
       Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
     } catch (error) {
