@@ -33,7 +33,12 @@ format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: $(STAMPS)/python $(STAMPS)/assets instance/secret_key
+setup: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets instance/secret_key
+
+$(STAMPS)/system: scripts/install-system-packages.sh
+	@mkdir -p $(STAMPS)
+	bash scripts/install-system-packages.sh
+	@touch $@
 
 $(STAMPS)/python: pyproject.toml
 	@mkdir -p $(STAMPS)

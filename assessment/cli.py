@@ -24,6 +24,7 @@ from .framework.results_contract import results_json, write_results_csv
 from .storage import queries
 from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council
 from .web.links import invitation_link
+from .web.report import report_pdf
 
 questions = AppGroup("questions", help="Check and export the question bank.")
 councils = AppGroup("councils", help="Manage councils.")
@@ -38,6 +39,7 @@ def init_app(app: Flask) -> None:
         app.cli.add_command(group)
     app.cli.add_command(results)
     app.cli.add_command(demo)
+    app.cli.add_command(report)
 
 
 @questions.command("check")
@@ -192,6 +194,28 @@ def results(assessment_id: int, output_format: str) -> None:
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         write_results_csv(_bank(), scored, sys.stdout)
+
+
+@click.command("report")
+@click.option("--assessment", "assessment_id", type=int, required=True)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="Where to write the PDF, e.g. report.pdf",
+)
+@with_appcontext
+def report(assessment_id: int, output: Path) -> None:
+    """Write an assessment's PDF report for leaders."""
+    assessment = _assessment(assessment_id)
+    pdf = report_pdf(assessment)
+    try:
+        output.write_bytes(pdf)
+    except OSError as error:
+        raise click.ClickException(
+            f"{output}: cannot write the report ({error.strerror})"
+        ) from None
+    click.echo(f"Wrote {output} ({len(pdf):,} bytes)")
 
 
 @click.command("demo")

@@ -53,6 +53,7 @@ def settings_from_environment(
         # Counters shared by every worker when Redis is there; in memory otherwise.
         "RATELIMIT_STORAGE_URI": env.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        "REPORT_CACHE_DIR": env.get("REPORT_CACHE_DIR", str(Path(instance_path) / "report-cache")),
     }
 
 

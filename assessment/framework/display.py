@@ -51,3 +51,12 @@ def _decimal(value: float) -> Decimal:
 def _text(value: Decimal) -> str:
     # A small negative gap would otherwise read "-0.0".
     return str(abs(value) if value.is_zero() else value)
+
+
+def band_texts() -> list[str]:
+    """The score range of each level as shown to one decimal: "1.0 to 1.7", ... "4.2 to 5.0"."""
+    from .scoring import BAND_EDGES  # scoring imports nothing from here; keep it that way
+
+    lows = (1.0, *BAND_EDGES)
+    highs = (*(edge - 0.1 for edge in BAND_EDGES), 5.0)
+    return [f"{low:.1f} to {high:.1f}" for low, high in zip(lows, highs, strict=True)]

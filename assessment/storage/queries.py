@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -429,6 +430,12 @@ def level_counts(assessment: Assessment, theme: Theme) -> dict[str, dict[str, in
     for question_id, level, dont_know, count in rows:
         counts[question_id][DONT_KNOW if dont_know else str(level)] += count
     return counts
+
+
+def latest_submission(assessment: Assessment) -> datetime | None:
+    return db.session.scalar(
+        select(func.max(Response.submitted_at)).where(Response.assessment_id == assessment.id)
+    )
 
 
 def theme_comments(assessment: Assessment, theme_id: str) -> list[str]:

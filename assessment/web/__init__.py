@@ -7,11 +7,12 @@ import os
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from markupsafe import Markup
 
 from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import NOT_SHOWN, signed
 from ..storage.secrets import format_code
-from . import admin, auth, errors, leaders, pages, results, security, survey
+from . import admin, auth, errors, leaders, pages, report, results, security, survey
 
 
 def init_app(app: Flask) -> None:
@@ -33,9 +34,10 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
+    app.add_template_filter(_css_string, "css_string")
     security.init_app(app)
     auth.init_app(app)
-    for module in (pages, survey, auth, leaders, results, admin):
+    for module in (pages, survey, auth, leaders, results, report, admin):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
 
@@ -46,3 +48,11 @@ def _percent(share: float | None) -> str:
 
 def _signed_or_not_shown(value: float | None) -> str:
     return NOT_SHOWN if value is None else signed(value)
+
+
+def _css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside <style> (the PDF's running header)."""
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 32 else ch for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')

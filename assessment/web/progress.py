@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..framework.model import Bank
+from ..framework.scoring import Results
 from ..storage import queries
 from ..storage.models import Assessment
 
@@ -59,3 +60,34 @@ def response_rate(submitted: int, headcount: int | None, threshold: int) -> str:
     if submitted < threshold:
         return "Not shown"
     return f"{min(submitted / headcount, 1):.0%}"
+
+
+@dataclass(frozen=True)
+class GroupCount:
+    label: str
+    respondents: str
+    response_rate: str
+
+
+def respondent_groups(
+    assessment: Assessment, results: Results
+) -> list[tuple[str, list[GroupCount]]]:
+    """Who answered, by role and by service area, as the results pages and the PDF show it."""
+    people = queries.headcounts(assessment)
+    k = results.threshold
+
+    def rows(group_type: str, groups) -> list[GroupCount]:
+        # A suppressed group's count is None: it shows as "Fewer than k".
+        return [
+            GroupCount(
+                group.label,
+                shown(group.respondents or 0, k),
+                response_rate(group.respondents or 0, people.get((group_type, group.id)), k),
+            )
+            for group in groups
+        ]
+
+    return [
+        ("By role", rows("role", results.roles)),
+        ("By service area", rows("service_area", results.service_areas)),
+    ]

@@ -81,7 +81,7 @@ def overview(assessment: Assessment):
         ),
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
-        groups=_respondent_groups(bank, assessment, results),
+        groups=progress.respondent_groups(assessment, results),
     )
 
 
@@ -219,35 +219,3 @@ def download(assessment: Assessment, extension: str):
             "Cache-Control": "no-store",
         },
     )
-
-
-@dataclass(frozen=True)
-class GroupCount:
-    label: str
-    respondents: str
-    response_rate: str
-
-
-def _respondent_groups(
-    bank: Bank, assessment: Assessment, results: Results
-) -> list[tuple[str, list[GroupCount]]]:
-    people = queries.headcounts(assessment)
-    k = results.threshold
-
-    def rows(group_type: str, groups) -> list[GroupCount]:
-        # A suppressed group's count is None: it shows as "Fewer than k".
-        return [
-            GroupCount(
-                group.label,
-                progress.shown(group.respondents or 0, k),
-                progress.response_rate(
-                    group.respondents or 0, people.get((group_type, group.id)), k
-                ),
-            )
-            for group in groups
-        ]
-
-    return [
-        ("By role", rows("role", results.roles)),
-        ("By service area", rows("service_area", results.service_areas)),
-    ]

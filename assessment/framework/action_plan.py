@@ -1,0 +1,114 @@
+"""A 90-day action plan drawn from the weakest themes and the widest gaps.
+
+Three steps of about a month each. The first month listens (where leaders and
+frontline staff see things differently, or people don't know), the second
+acts on the two weakest themes using their recommendations, the third acts on
+the people-first gap and sets up the next assessment. Pure: scores in, steps out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .display import one_decimal, rounded
+from .findings import (
+    BALANCED_GAP,
+    is_dont_know,
+    perception_gaps,
+    priorities,
+    shown_themes,
+)
+from .model import Bank
+from .scoring import Results
+
+PERIODS = ("Days 1 to 30", "Days 31 to 60", "Days 61 to 90")
+
+
+@dataclass(frozen=True)
+class Action:
+    period: str
+    title: str
+    detail: str
+
+
+def action_plan(bank: Bank, results: Results) -> list[Action]:
+    if results.council.suppressed:
+        return []
+    return [*_listen(bank, results), *_act_on_priorities(bank, results), *_balance(results)]
+
+
+def _listen(bank: Bank, results: Results) -> list[Action]:
+    actions = []
+    widest = sorted(perception_gaps(bank, results), key=lambda pair: -abs(pair[1]))[:2]
+    for theme, gap in widest:
+        if rounded(abs(gap)) < BALANCED_GAP:
+            continue
+        higher = "Leaders" if gap > 0 else "Frontline staff"
+        actions.append(
+            Action(
+                PERIODS[0],
+                f"Listen to frontline staff about {theme.title}",
+                f"{higher} score it {one_decimal(abs(gap))} higher. Run short sessions with "
+                "frontline staff and leaders together to find out what each sees that the "
+                "other does not, and agree one change to make.",
+            )
+        )
+    unknown = [theme for theme, result in shown_themes(bank, results) if is_dont_know(result)]
+    if unknown:
+        titles = ", ".join(theme.title for theme in unknown)
+        actions.append(
+            Action(
+                PERIODS[0],
+                "Explain what is happening where people don't know",
+                f'Many people answered "Don\'t know" about {titles}. Share what the council '
+                "is doing, who leads it and how staff can take part.",
+            )
+        )
+    return actions
+
+
+def _act_on_priorities(bank: Bank, results: Results) -> list[Action]:
+    return [
+        Action(
+            PERIODS[1],
+            f"Improve {finding.title} (now {one_decimal(finding.score)}, {finding.level_name})",
+            bank.theme(finding.theme_id).recommendation(
+                results.council.theme(finding.theme_id).level
+            ),
+        )
+        for finding in priorities(bank, results, n=2)
+    ]
+
+
+def _balance(results: Results) -> list[Action]:
+    gap = results.council.people_first_gap
+    actions = []
+    if gap is not None and rounded(gap) >= BALANCED_GAP:
+        actions.append(
+            Action(
+                PERIODS[2],
+                "Give people the tools to match their ambition",
+                f"People and culture are {one_decimal(gap)} ahead of the technology estate. "
+                "Pick the legacy system that costs staff most time and agree a plan to retire "
+                "or replace it with a shared platform.",
+            )
+        )
+    elif gap is not None and rounded(-gap) >= BALANCED_GAP:
+        actions.append(
+            Action(
+                PERIODS[2],
+                "Put people before the next technology project",
+                f"The technology estate is {one_decimal(-gap)} ahead of people and culture. "
+                "Before buying more, invest in leadership, skills and ways of working so staff "
+                "can use what the council already has.",
+            )
+        )
+    actions.append(
+        Action(
+            PERIODS[2],
+            "Tell staff what you heard and plan the next assessment",
+            "Share these results with everyone who took part, say what will change, and run "
+            "the assessment again in 6 to 12 months to see whether it has.",
+        )
+    )
+    return actions

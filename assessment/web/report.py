@@ -1,0 +1,204 @@
+"""The PDF report a chief executive takes to cabinet: built, cached and downloaded.
+
+The PDF is cached by a hash of everything it shows (the results, the comments,
+the bank version and the names on the cover), so a repeated download is a file
+read, and a new submitted response changes the hash and so the PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import Blueprint, Response, current_app, render_template
+
+from ..bank import current_bank
+from ..framework import insights
+from ..framework.action_plan import action_plan
+from ..framework.display import band_texts
+from ..framework.model import Bank
+from ..framework.results_contract import results_json
+from ..framework.scoring import Results
+from ..reports import charts, tables
+from ..reports.chart_export import svg_or_none
+from ..reports.pdf import render_pdf
+from ..storage import queries
+from ..storage.models import Assessment
+from . import progress
+from .access import assessment_view
+from .report_cache import ReportCache
+
+blueprint = Blueprint("report", __name__)
+# Bump when the template changes what a PDF shows, so cached copies are rebuilt.
+REPORT_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    image: str | None  # an SVG data URI, or None when the chart could not be drawn
+    alt: str
+    reading: str
+    table: tables.Table
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    theme: object
+    result: object
+    gap: float | None
+    recommendation: str | None
+    distribution: ReportChart
+    comments: list[str]
+
+
+@blueprint.get("/assessments/<int:assessment_id>/report.pdf")
+@assessment_view
+def download(assessment: Assessment):
+    pdf = report_pdf(assessment)
+    name = f"{assessment.council.slug}-assessment-{assessment.id}-report.pdf"
+    return Response(
+        pdf,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def report_pdf(assessment: Assessment) -> bytes:
+    bank = current_bank()
+    results = queries.scored_results(assessment, bank)
+    comments = (
+        {}
+        if results.council.suppressed
+        else {theme.id: queries.theme_comments(assessment, theme.id) for theme in bank.themes}
+    )
+    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
+    key = _fingerprint(bank, assessment, results, comments)
+    cached = cache.get(assessment.id, key)
+    if cached is not None:
+        return cached
+    html, complete = report_html(bank, assessment, results, comments)
+    pdf = render_pdf(html)
+    if complete:  # a copy missing its charts is not kept: the next download tries again
+        cache.put(assessment.id, key, pdf)
+    return pdf
+
+
+def _fingerprint(bank: Bank, assessment: Assessment, results: Results, comments) -> str:
+    shown = {
+        "results": results_json(bank, results, queries.assessment_info(assessment)),
+        "comments": comments,
+        "bank": bank.version,
+        "council": assessment.council.name,
+        "as_of": str(queries.latest_submission(assessment)),
+        "report": REPORT_VERSION,
+    }
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def report_html(bank: Bank, assessment: Assessment, results: Results, comments) -> tuple[str, bool]:
+    """The print HTML, and whether every chart could be drawn."""
+    drawn: list[bool] = []
+
+    def chart(figure, reading: str, table: tables.Table) -> ReportChart:
+        # After one failure, don't wait on the rest: the tables carry the figures.
+        svg = svg_or_none(figure) if all(drawn) else None
+        drawn.append(svg is not None)
+        title = figure.layout.title.text
+        return ReportChart(_data_uri(svg), f"{title}. {reading}".strip(), reading, table)
+
+    context: dict[str, object] = {}
+    if not results.council.suppressed:
+        context = {
+            "charts": _overview_charts(bank, results, chart),
+            "theme_sections": _theme_sections(bank, assessment, results, comments, chart),
+            "gap_meaning": insights.gap_meaning(results),
+            "strengths": insights.strengths(bank, results),
+            "priorities": insights.priorities(bank, results),
+            "perception_sentences": insights.perception_sentences(bank, results),
+            "talking_points": insights.talking_points(bank, results),
+            "silo_sentences": insights.silo_sentences(bank, results),
+            "plan": action_plan(bank, results),
+        }
+    html = render_template(
+        "pdf/report.html",
+        assessment=assessment,
+        council_name=assessment.council.name,
+        bank=bank,
+        results=results,
+        as_of=_as_of(queries.latest_submission(assessment)),
+        respondents_text=progress.shown(results.council.respondents or 0, results.threshold),
+        bands=list(zip(bank.levels, band_texts(), strict=True)),
+        groups=progress.respondent_groups(assessment, results),
+        **context,
+    )
+    return html, all(drawn)
+
+
+def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:
+    return {
+        "pillar": chart(
+            charts.pillar_chart(bank, results),
+            insights.pillar_reading(results),
+            tables.pillar_table(bank, results),
+        ),
+        "radar": chart(
+            charts.radar_chart(bank, results),
+            insights.radar_reading(bank, results),
+            tables.radar_table(bank, results),
+        ),
+        "themes": chart(
+            charts.themes_chart(bank, results),
+            insights.themes_reading(bank, results),
+            tables.themes_table(bank, results),
+        ),
+        "silos": chart(
+            charts.heatmap_chart(bank, results),
+            insights.heatmap_reading(bank, results),
+            tables.heatmap_table(bank, results),
+        ),
+        "perception": chart(
+            charts.perception_chart(bank, results),
+            insights.perception_reading(bank, results),
+            tables.perception_table(bank, results),
+        ),
+    }
+
+
+def _theme_sections(bank, assessment, results, comments, chart) -> list[ThemeSection]:
+    level_names = [level.name for level in bank.levels]
+    sections = []
+    for theme in bank.themes:
+        result = results.council.theme(theme.id)
+        counts = queries.level_counts(assessment, theme)
+        distribution = chart(
+            charts.distribution_chart(theme, counts, result, level_names=level_names),
+            "",
+            tables.distribution_table(theme, counts, result, level_names=level_names),
+        )
+        sections.append(
+            ThemeSection(
+                theme=theme,
+                result=result,
+                gap=(results.perception_gap or {}).get(theme.id),
+                recommendation=insights.recommendation(bank, theme.id, results),
+                distribution=distribution,
+                comments=comments.get(theme.id, []),
+            )
+        )
+    return sections
+
+
+def _data_uri(svg: str | None) -> str | None:
+    if svg is None:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _as_of(moment: datetime | None) -> str:
+    return "No answers yet" if moment is None else moment.strftime("%-d %B %Y")

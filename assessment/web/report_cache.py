@@ -1,0 +1,32 @@
+"""Finished PDFs on disk, shared by every worker process, one per assessment."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class ReportCache:
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, assessment_id: int, key: str) -> Path:
+        return self.folder / f"assessment-{assessment_id}-{key}.pdf"
+
+    def get(self, assessment_id: int, key: str) -> bytes | None:
+        try:
+            return self._path(assessment_id, key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def put(self, assessment_id: int, key: str, pdf: bytes) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # Written whole then renamed, so a reader never sees half a file.
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(pdf)
+        os.replace(temporary, self._path(assessment_id, key))
+        for old in self.folder.glob(f"assessment-{assessment_id}-*.pdf"):
+            if old.name != self._path(assessment_id, key).name:
+                old.unlink(missing_ok=True)

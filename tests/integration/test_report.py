@@ -1,0 +1,214 @@
+"""A leader downloads a PDF report they can take to cabinet."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assessment.framework.display import one_decimal
+from assessment.framework.responses_csv import ImportedResponse
+from assessment.reports import chart_export
+from assessment.storage import queries
+from assessment.web import report as report_module
+
+from .people import make_council, sign_in
+
+HOSTILE = (
+    "<script>alert('x')</script> " + "Supercalifragilistic" * 12 + " مرحبا بالعالم 🙂 <b>bold?</b>"
+)
+PEOPLE = [
+    (
+        "leadership",
+        "housing",
+        {"culture.test_and_learn": 5, "culture.change": 4, "technology.legacy": 3},
+    ),
+    (
+        "leadership",
+        "housing",
+        {"culture.test_and_learn": 4, "culture.change": 4, "technology.legacy": 2},
+    ),
+    (
+        "leadership",
+        "other",
+        {"culture.test_and_learn": 4, "culture.change": 5, "technology.legacy": 2},
+    ),
+    (
+        "frontline",
+        "housing",
+        {"culture.test_and_learn": 2, "culture.change": 2, "technology.legacy": 1},
+    ),
+    (
+        "frontline",
+        "other",
+        {"culture.test_and_learn": 1, "culture.change": "dk", "technology.legacy": 2},
+    ),
+    (
+        "frontline",
+        "other",
+        {"culture.test_and_learn": 2, "culture.change": 3, "technology.legacy": "dk"},
+    ),
+    (
+        "manager",
+        "planning",
+        {"culture.test_and_learn": 1, "culture.change": 1, "technology.legacy": 5},
+    ),
+]
+
+
+@pytest.fixture
+def council(app, clean_database, tmp_path):
+    app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
+    council = make_council(app, "reportshire", "lead@report.example")
+    with app.app_context():
+        assessment = queries.assessment_by_id(council.assessment_id)
+        rows = [ImportedResponse(n, f"r{n}", r, a, ans) for n, (r, a, ans) in enumerate(PEOPLE, 2)]
+        queries.import_responses(assessment, rows)
+        queries.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
+        queries.commit()
+    return council
+
+
+def _theme(app, theme_id):
+    from assessment.bank import current_bank
+
+    return current_bank().theme(theme_id)
+
+
+def _pdf(app, council) -> bytes:
+    with app.test_request_context(), app.app_context():
+        return report_module.report_pdf(queries.assessment_by_id(council.assessment_id))
+
+
+def _text(pdf: bytes) -> str:
+    # pypdf reads the page margin boxes as UTF-16 with NULs between letters.
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    return "\n".join(page.extract_text() for page in pages).replace("\x00", "")
+
+
+def test_the_report_downloads_as_a_pdf_with_every_theme_and_the_dashboard_scores(
+    app, client, council
+):
+    sign_in(client, "lead@report.example")
+    response = client.get(f"/assessments/{council.assessment_id}/report.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert "attachment" in response.headers["Content-Disposition"]
+    text = _text(response.data)
+
+    with app.app_context():
+        from assessment.bank import current_bank
+
+        bank = current_bank()
+        results = queries.scored_results(queries.assessment_by_id(council.assessment_id), bank)
+    for theme in bank.themes:
+        assert theme.title in text
+        score = one_decimal(results.council.theme(theme.id).score)
+        assert f"{score}, {bank.level_name(results.council.theme(theme.id).level)}" in text
+    assert "A 90-day action plan" in text
+    assert "How the scores were made" in text
+    assert "Page 1 of" in text or "Page 2 of" in text
+
+
+def test_the_pdf_is_tagged_with_language_title_and_chart_alt_text(app, council):
+    reader = PdfReader(io.BytesIO(_pdf(app, council)))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert str(root["/Lang"]).startswith("en")
+    assert "Reportshire" in reader.metadata.title
+    alts = list(_figure_alts(root["/StructTreeRoot"]))
+    assert len(alts) >= 5, "every chart is a tagged figure with alternative text"
+    assert all(len(alt) > 20 for alt in alts)
+    assert reader.outline, "headings become bookmarks"
+
+
+def _figure_alts(node):
+    node = node.get_object()
+    if isinstance(node, dict):
+        if node.get("/S") == "/Figure" and "/Alt" in node:
+            yield str(node["/Alt"])
+        kids = node.get("/K")
+        if kids is not None:
+            yield from _figure_alts(kids)
+    elif isinstance(node, list):
+        for kid in node:
+            yield from _figure_alts(kid)
+
+
+def test_suppressed_groups_appear_nowhere_in_the_report(app, council):
+    text = _text(_pdf(app, council))
+    # One manager (in planning) is under the threshold of 3: no figure of theirs is named.
+    assert "Manager" not in text.split("Who answered")[0]
+    planning_lines = [line for line in text.splitlines() if line.startswith("Planning")]
+    assert planning_lines
+    for line in planning_lines:
+        assert not re.search(r"\d", re.sub(r"Fewer than \d+", "", line)), line
+
+
+def test_hostile_comment_text_is_printed_as_text(app, council):
+    text = _text(_pdf(app, council))
+    assert "<script>alert('x')</script>" in text
+    assert "مرحبا" in text or "ابحرم" in text  # right-to-left text survives, in some order
+
+
+def test_without_chromium_the_report_still_renders_with_tables_and_a_note(
+    app, council, monkeypatch, caplog
+):
+    broken = chart_export.ChartExporter(chromium="/nonexistent/chromium")
+    monkeypatch.setattr(chart_export, "exporter", lambda: broken)
+    pdf = _pdf(app, council)
+    text = _text(pdf)
+    assert "The chart could not be drawn for this copy of the report" in text
+    assert "Scores and agreement" in text and "How people answered" in text
+    assert "Chart left out of the PDF" in caplog.text
+    # A copy without charts is not cached: the next download tries the charts again.
+    assert not list(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))
+
+
+def test_a_repeated_download_comes_from_the_cache_and_a_new_response_refreshes_it(
+    app, council, monkeypatch
+):
+    renders = []
+    real_render = report_module.render_pdf
+    monkeypatch.setattr(
+        report_module, "render_pdf", lambda html: renders.append(1) or real_render(html)
+    )
+
+    first = _pdf(app, council)
+    second = _pdf(app, council)
+    assert len(renders) == 1 and first == second
+
+    with app.app_context():
+        assessment = queries.assessment_by_id(council.assessment_id)
+        row = ImportedResponse(99, "late", "frontline", "housing", {"culture.change": 1})
+        queries.import_responses(assessment, [row])
+        queries.commit()
+    third = _pdf(app, council)
+    assert len(renders) == 2 and third != first
+
+
+def test_an_assessment_without_enough_responses_gets_a_short_pdf_saying_why(
+    app, clean_database, tmp_path
+):
+    app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
+    council = make_council(app, "emptyshire", "lead@empty.example", threshold=5)
+    text = _text(_pdf(app, council))
+    assert "No results yet" in text
+    assert "fewer than 5 have" in text
+
+
+def test_the_command_line_writes_the_report(app, council, tmp_path):
+    output = tmp_path / "cabinet.pdf"
+    result = app.test_cli_runner().invoke(
+        args=["report", "--assessment", str(council.assessment_id), "--output", str(output)]
+    )
+    assert result.exit_code == 0, result.output
+    assert output.read_bytes().startswith(b"%PDF")
+    missing = app.test_cli_runner().invoke(
+        args=["report", "--assessment", "9999", "--output", str(output)]
+    )
+    assert missing.exit_code == 1
