@@ -12,7 +12,7 @@ ifeq ($(CI),true)
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 endif
 
-.PHONY: help run test lint format setup assets db demo clean
+.PHONY: help run test lint format setup assets db demo bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -24,6 +24,9 @@ run: setup db demo ## Set everything up (SQLite, demo data) and serve on http://
 test: setup ## Run the whole test suite (PostgreSQL tests too when TEST_DATABASE_URL is set)
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
+
+bench: setup ## Run the benchmarks (three runs, medians) and print the table; needs PostgreSQL
+	$(PY) -m benchmarks.run
 
 lint: setup ## Check the code with ruff
 	$(VENV)/bin/ruff check .

@@ -57,7 +57,7 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def main(repeat: int = 3) -> dict[str, float]:
+def measure(repeat: int = 3) -> dict[str, float]:
     with demo_app() as app, app.test_request_context():
         assessment = queries.assessments_for(queries.council_by_slug("exampleshire"))[0]
         bank = current_bank()
@@ -91,5 +91,5 @@ def main(repeat: int = 3) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    for name, value in main().items():
+    for name, value in measure().items():
         print(f"{name:45} {value:10.2f}")

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Chromium (chart export for the PDF
 # and the browser tests), Liberation Sans (Arial-compatible, for pages and PDF)
-# and Pango (WeasyPrint's text layout). Installs only what is missing.
+# Pango (WeasyPrint's text layout) and wrk (the benchmarks). Installs only what is missing.
 set -euo pipefail
 
-packages=(chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0)
+packages=(chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 wrk)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -15,7 +15,7 @@ which sums exactly inside, for spreads.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -115,9 +115,14 @@ def respondent_theme_scores(bank: Bank, respondent: Respondent) -> dict[str, flo
 
 def score(bank: Bank, respondents: Iterable[Respondent], threshold: int) -> Results:
     """Every figure for an assessment, with groups and cells under `threshold` suppressed."""
+    return score_summaries(bank, (RespondentSummary.of(bank, r) for r in respondents), threshold)
+
+
+def score_summaries(bank: Bank, summaries: Iterable[RespondentSummary], threshold: int) -> Results:
+    """As score(), from respondents already reduced to their theme sums (by SQL, say)."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"the anonymity threshold is never below {MIN_THRESHOLD}, not {threshold}")
-    scored = [_Scored.of(bank, r) for r in respondents]
+    scored = list(summaries)
     council = _group(bank, "council", _COUNCIL, scored, threshold)
     # "The whole council is shown only once it has k respondents" needs no
     # extra step: every group is part of the council, so below k each is too.
@@ -133,7 +138,24 @@ def score(bank: Bank, respondents: Iterable[Respondent], threshold: int) -> Resu
 
 
 @dataclass(frozen=True)
-class _Scored:
+class ThemeSums:
+    """One respondent's answers to one theme, added up: all the scoring needs of them."""
+
+    weighted_levels: float  # sum of weight x level over questions answered with a level
+    weights: float  # sum of those questions' weights
+    level_answers: int
+    dont_knows: int
+
+    @property
+    def score(self) -> float | None:
+        # Exact division: the same float however the sums were made.
+        if not self.level_answers:
+            return None
+        return float(Fraction(self.weighted_levels) / Fraction(self.weights))
+
+
+@dataclass(frozen=True)
+class RespondentSummary:
     """One respondent reduced to what the group figures need."""
 
     role: str
@@ -143,7 +165,7 @@ class _Scored:
     dont_knows: Mapping[str, int]
 
     @classmethod
-    def of(cls, bank: Bank, respondent: Respondent) -> _Scored:
+    def of(cls, bank: Bank, respondent: Respondent) -> RespondentSummary:
         # Answers to questions the bank doesn't have are ignored, whatever they hold.
         for question in bank.questions:
             if question.id in respondent.answers:
@@ -157,6 +179,20 @@ class _Scored:
                 t.id: sum(1 for q in t.questions if respondent.answers.get(q.id) == DONT_KNOW)
                 for t in bank.themes
             },
+        )
+
+    @classmethod
+    def from_sums(
+        cls, bank: Bank, role: str, service_area: str, sums: Mapping[str, ThemeSums]
+    ) -> RespondentSummary:
+        empty = ThemeSums(0.0, 0.0, 0, 0)
+        per_theme = {t.id: sums.get(t.id, empty) for t in bank.themes}
+        return cls(
+            role=_known(bank.roles, role),
+            service_area=_known(bank.service_areas, service_area),
+            scores={t: s.score for t, s in per_theme.items() if s.score is not None},
+            level_answers={t: s.level_answers for t, s in per_theme.items()},
+            dont_knows={t: s.dont_knows for t, s in per_theme.items()},
         )
 
 
@@ -185,7 +221,7 @@ def _group(
     bank: Bank,
     group_type: str,
     group: Option,
-    members: Sequence[_Scored],
+    members: Sequence[RespondentSummary],
     threshold: int,
 ) -> GroupResult:
     if len(members) < threshold:
@@ -220,7 +256,9 @@ def _group(
     )
 
 
-def _theme_result(theme: Theme, members: Sequence[_Scored], threshold: int) -> ThemeResult:
+def _theme_result(
+    theme: Theme, members: Sequence[RespondentSummary], threshold: int
+) -> ThemeResult:
     scores = [m.scores[theme.id] for m in members if theme.id in m.scores]
     if len(scores) < threshold:
         return _suppressed_theme(theme)
@@ -233,7 +271,7 @@ def _theme_result(theme: Theme, members: Sequence[_Scored], threshold: int) -> T
         score=mean,
         level=_level_or_none(mean),
         respondents=len(scores),
-        spread=statistics.stdev(scores) if len(scores) >= 2 else None,
+        spread=_stdev(scores) if len(scores) >= 2 else None,
         dont_know_share=dont_knows / answered if answered else None,
         suppressed=False,
     )
@@ -265,7 +303,47 @@ def _mean(values: Sequence[float]) -> float | None:
     """The plain mean, summed exactly so that it is the same in any order; None for no values."""
     if not values:
         return None
-    return float(sum(Fraction(v) for v in values) / len(values))
+    return float(Fraction(sum(_scaled(values)), len(values) * _SCALE))
+
+
+def _stdev(values: Sequence[float]) -> float:
+    """The sample standard deviation, exactly as statistics.stdev gives it, but in integers.
+
+    With x = value * 2**52 (exact), the sum of squared deviations is
+    (n*sum(x*x) - sum(x)**2) / n, so the variance is a ratio of two integers
+    and its square root is rounded once, correctly."""
+    xs = _scaled(values)
+    n = len(xs)
+    total = sum(xs)
+    squares = sum(x * x for x in xs)
+    return _sqrt_of_ratio(n * squares - total * total, n * (n - 1) * _SCALE * _SCALE)
+
+
+# Every float in [1, 5] is a whole multiple of 2**-52, so scaled by 2**52 it is an
+# exact integer: sums of those are exact, order-free and far faster than Fractions.
+_SCALE = 2**52
+
+
+def _scaled(values: Sequence[float]) -> list[int]:
+    if not all(1.0 <= v <= 5.0 for v in values):
+        raise ValueError("scores must be between 1 and 5")
+    return [int(v * _SCALE) for v in values]
+
+
+def _sqrt_of_ratio(numerator: int, denominator: int) -> float:
+    """sqrt(numerator / denominator), correctly rounded to a float.
+
+    The method statistics.stdev uses (CPython's _float_sqrt_of_frac): an integer
+    square root with enough extra bits, rounded to odd, then one float division."""
+    shift = (numerator.bit_length() - denominator.bit_length() - 109) // 2
+    if shift >= 0:
+        return float(_isqrt_round_to_odd(numerator, denominator << 2 * shift) << shift)
+    return _isqrt_round_to_odd(numerator << -2 * shift, denominator) / (1 << -shift)
+
+
+def _isqrt_round_to_odd(numerator: int, denominator: int) -> int:
+    root = math.isqrt(numerator // denominator)
+    return root | (root * root * denominator != numerator)
 
 
 def _difference(a: float | None, b: float | None) -> float | None:

@@ -3,19 +3,27 @@ functions; nothing else touches the session or the models' query API."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, literal_column, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from ..framework.model import Bank, Theme
 from ..framework.responses_csv import ImportedResponse
 from ..framework.results_contract import AssessmentInfo
-from ..framework.scoring import DONT_KNOW, Respondent, Results, score
+from ..framework.scoring import (
+    DONT_KNOW,
+    Respondent,
+    RespondentSummary,
+    Results,
+    ThemeSums,
+    score_summaries,
+)
 from ..framework.scoring import Answer as AnswerValue
 from . import secrets
 from .base import db, utcnow
@@ -253,6 +261,54 @@ def save_theme(
     db.session.flush()
 
 
+@dataclass(frozen=True)
+class StoredTheme:
+    """What a response held for a theme: answers as a form gives them ("1".."5" or "dk")."""
+
+    answers: dict[str, str]
+    comment: str | None
+
+
+def save_theme_if_open(
+    response: Response,
+    theme: Theme,
+    answers: Mapping[str, AnswerValue],
+    comment: str | None,
+    completed: bool,
+) -> StoredTheme | None:
+    """save_theme for an officer's page: nothing is saved once the response is submitted
+    (None). Otherwise returns what the theme held just before this save.
+
+    The response's row is locked first, so saves of one response (two tabs, a submit)
+    take turns: the state returned is exactly what this save replaced."""
+    locked = db.session.execute(
+        update(Response)
+        .where(Response.id == response.id, Response.submitted_at.is_(None))
+        .values(updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if locked.rowcount != 1:
+        return None
+    before = stored_theme(response, theme)
+    save_theme(response, theme, answers, comment, completed)
+    return before
+
+
+def stored_theme(response: Response, theme: Theme) -> StoredTheme:
+    rows = db.session.execute(
+        select(Answer.question_id, Answer.level, Answer.dont_know).where(
+            Answer.response_id == response.id, Answer.question_id.in_(theme.question_ids)
+        )
+    )
+    comment = db.session.scalar(
+        select(ThemeEntry.comment).where(
+            ThemeEntry.response_id == response.id, ThemeEntry.theme_id == theme.id
+        )
+    )
+    answers = {qid: (DONT_KNOW if dont_know else str(level)) for qid, level, dont_know in rows}
+    return StoredTheme(answers=answers, comment=comment)
+
+
 def _upsert(model: type, keys: dict[str, object], values: dict[str, object]) -> None:
     # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
     dialect = db.session.get_bind().dialect.name
@@ -338,8 +394,112 @@ def submitted_respondents(assessment: Assessment) -> list[Respondent]:
     ]
 
 
+def submitted_summaries(assessment: Assessment, bank: Bank) -> list[RespondentSummary]:
+    """Each submitted respondent's theme sums, added up by the database.
+
+    Three queries whatever the number of respondents. Plain sums and counts keep
+    the grouping cheap; the few questions with a weight other than 1 are fetched
+    on their own and their extra weight added here, exactly."""
+    submitted = (Response.assessment_id == assessment.id, Response.submitted_at.is_not(None))
+    people = db.session.execute(
+        select(Response.id, Response.role_tier, Response.service_area).where(*submitted)
+    ).all()
+    theme = _theme_of(Answer.question_id).label("theme_id")
+    sums = db.session.execute(
+        select(
+            Answer.response_id,
+            theme,
+            func.sum(Answer.level),  # don't-know answers have no level: left out
+            func.count(Answer.level),
+            func.count(),
+        )
+        .join(Response, Response.id == Answer.response_id)
+        .where(*submitted)
+        # Grouped by the output name: SQLite would otherwise work the theme out twice.
+        .group_by(Answer.response_id, literal_column("theme_id"))
+    )
+    totals: dict[int, dict[str, list]] = defaultdict(dict)
+    for response_id, theme_id, level_sum, levels, answers in sums:
+        totals[response_id][theme_id] = [float(level_sum or 0), float(levels), levels, answers]
+    extra = {q.id: (q.theme_id, q.weight - 1.0) for q in bank.questions if q.weight != 1.0}
+    if extra:
+        weighted = db.session.execute(
+            select(Answer.response_id, Answer.question_id, Answer.level)
+            .join(Response, Response.id == Answer.response_id)
+            .where(*submitted, Answer.question_id.in_(extra), Answer.level.is_not(None))
+        )
+        for response_id, question_id, level in weighted:
+            theme_id, more = extra[question_id]
+            entry = totals[response_id][theme_id]
+            entry[0] += more * level
+            entry[1] += more
+    return [
+        RespondentSummary.from_sums(
+            bank,
+            role,
+            area,
+            {
+                theme_id: ThemeSums(weighted, weights, levels, answers - levels)
+                for theme_id, (weighted, weights, levels, answers) in totals[rid].items()
+            },
+        )
+        for rid, role, area in people
+    ]
+
+
+def _theme_of(question_id):
+    """The theme id in SQL: the part of a question id before its dot."""
+    dot, one = literal_column("'.'"), literal_column("1")
+    if db.session.get_bind().dialect.name == "postgresql":
+        return func.split_part(question_id, dot, one)
+    return func.substr(question_id, one, func.instr(question_id, dot) - one)
+
+
+def response_counter(assessment: Assessment) -> tuple[int, str, int]:
+    """What changes whenever the results can: how many submitted, the latest, the last id."""
+    count, latest, last_id = db.session.execute(
+        select(
+            func.count(Response.id), func.max(Response.submitted_at), func.max(Response.id)
+        ).where(Response.assessment_id == assessment.id, Response.submitted_at.is_not(None))
+    ).one()
+    return count, str(latest), last_id or 0
+
+
+_results_cache: OrderedDict[tuple, Results] = OrderedDict()
+_results_lock = threading.Lock()
+RESULTS_CACHE_SIZE = 32
+
+
+def forget_results() -> None:
+    """Empty the results cache (benchmarks measure scoring from cold)."""
+    with _results_lock:
+        _results_cache.clear()
+
+
 def scored_results(assessment: Assessment, bank: Bank) -> Results:
-    return score(bank, submitted_respondents(assessment), assessment.anonymity_threshold)
+    """The assessment's results, scored once per change in its submitted responses.
+
+    Submitted answers never change, so the response counter is a safe key; the
+    invitation token keeps two assessments (or two test databases) apart."""
+    key = (
+        str(db.engine.url),
+        assessment.invitation_token,
+        assessment.anonymity_threshold,
+        bank.version,
+        *response_counter(assessment),
+    )
+    with _results_lock:
+        if key in _results_cache:
+            _results_cache.move_to_end(key)
+            return _results_cache[key]
+    results = score_summaries(
+        bank, submitted_summaries(assessment, bank), assessment.anonymity_threshold
+    )
+    with _results_lock:
+        _results_cache[key] = results
+        while len(_results_cache) > RESULTS_CACHE_SIZE:
+            _results_cache.popitem(last=False)
+    return results
 
 
 def assessment_info(assessment: Assessment) -> AssessmentInfo:
@@ -373,14 +533,14 @@ class GroupProgress:
 def progress_by_group(assessment: Assessment) -> dict[tuple[str, str], GroupProgress]:
     """(group type, group id) -> responses started and submitted, in two GROUP BY queries."""
     progress: dict[tuple[str, str], GroupProgress] = {}
-    for group_type, column in (
+    for group_type, group_column in (
         ("role", Response.role_tier),
         ("service_area", Response.service_area),
     ):
         rows = db.session.execute(
-            select(column, func.count(Response.id), func.count(Response.submitted_at))
+            select(group_column, func.count(Response.id), func.count(Response.submitted_at))
             .where(Response.assessment_id == assessment.id)
-            .group_by(column)
+            .group_by(group_column)
         )
         for group_id, started, submitted in rows:
             progress[(group_type, group_id)] = GroupProgress(started, submitted)
@@ -453,3 +613,107 @@ def theme_comments(assessment: Assessment, theme_id: str) -> list[str]:
         ),
         key=str.casefold,
     )
+
+
+# Retention and data rights
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What deleting a council or an assessment removes, for the confirmation and the log."""
+
+    assessments: int
+    responses: int
+    leaders: int
+
+
+def holdings_of_council(council: Council) -> Holdings:
+    assessments = select(Assessment.id).where(Assessment.council_id == council.id)
+    return Holdings(
+        assessments=_count(select(func.count()).select_from(assessments.subquery())),
+        responses=_count(
+            select(func.count(Response.id)).where(Response.assessment_id.in_(assessments))
+        ),
+        leaders=_count(select(func.count(User.id)).where(User.council_id == council.id)),
+    )
+
+
+def holdings_of_assessment(assessment: Assessment) -> Holdings:
+    responses = select(func.count(Response.id)).where(Response.assessment_id == assessment.id)
+    return Holdings(assessments=1, responses=_count(responses), leaders=0)
+
+
+def _count(statement) -> int:
+    return int(db.session.scalar(statement) or 0)
+
+
+def delete_assessment(assessment: Assessment) -> None:
+    """The assessment and everything in it; the database cascades to every row below."""
+    db.session.delete(assessment)
+    db.session.flush()
+
+
+def delete_council(council: Council) -> list[int]:
+    """The council, its leaders, its assessments and everything in them; the ids of the
+    assessments that were deleted, so files kept outside the database can go too."""
+    assessment_ids = list(
+        db.session.scalars(select(Assessment.id).where(Assessment.council_id == council.id))
+    )
+    db.session.delete(council)
+    db.session.flush()
+    return assessment_ids
+
+
+def purge_unsubmitted(last_changed_before: datetime) -> int:
+    """Delete responses never submitted and untouched since the cutoff; how many."""
+    result = db.session.execute(
+        delete(Response)
+        .where(Response.submitted_at.is_(None), Response.updated_at < last_changed_before)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire_all()
+    return result.rowcount
+
+
+def submitted_answers(assessment: Assessment) -> list[tuple[str, str, dict[str, AnswerValue]]]:
+    """(role, service area, answers) for each submitted response, in no telling order
+    beyond the database's: callers that export them shuffle them."""
+    people = db.session.execute(
+        select(Response.id, Response.role_tier, Response.service_area).where(
+            Response.assessment_id == assessment.id, Response.submitted_at.is_not(None)
+        )
+    ).all()
+    answers: dict[int, dict[str, AnswerValue]] = defaultdict(dict)
+    rows = db.session.execute(
+        select(Answer.response_id, Answer.question_id, Answer.level, Answer.dont_know)
+        .join(Response, Response.id == Answer.response_id)
+        .where(Response.assessment_id == assessment.id, Response.submitted_at.is_not(None))
+    )
+    for response_id, question_id, level, dont_know in rows:
+        answers[response_id][question_id] = DONT_KNOW if dont_know else level
+    return [(role, area, answers.get(rid, {})) for rid, role, area in people]
+
+
+def submitted_comments(assessment: Assessment) -> dict[str, list[str]]:
+    """Theme id -> the submitted comments on it, alphabetical, with nothing of who wrote them."""
+    rows = db.session.execute(
+        select(ThemeEntry.theme_id, ThemeEntry.comment)
+        .join(Response, Response.id == ThemeEntry.response_id)
+        .where(
+            Response.assessment_id == assessment.id,
+            Response.submitted_at.is_not(None),
+            ThemeEntry.comment.is_not(None),
+        )
+    )
+    comments: dict[str, list[str]] = defaultdict(list)
+    for theme_id, comment in rows:
+        comments[theme_id].append(comment)
+    return {theme_id: sorted(texts, key=str.casefold) for theme_id, texts in comments.items()}
+
+
+# Health
+
+
+def ping() -> None:
+    """Raises unless the database answers."""
+    db.session.execute(select(1))

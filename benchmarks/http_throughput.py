@@ -1,0 +1,100 @@
+"""Officers' pages under load, against a bare Flask hello world on the same gunicorn.
+
+Scenarios: GET a real theme page of the real bank in a signed-in officer's
+session; POST that page and follow its redirect. Figures are requests (or saves)
+per second and their ratio to hello world measured in the same run.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlencode
+
+from assessment.storage import queries
+
+from .servers import gunicorn, worker_peak_rss_mb, wrk
+from .setup import KINDS, demo_app, settings
+
+POSTED = {"culture.test_and_learn": "4", "culture.empowerment": "3", "culture.recognition": "dk"}
+
+
+def _officer(app) -> tuple[str, str, str]:
+    """An officer part way through the demo questionnaire: (invitation, session cookie, token)."""
+    with app.app_context():
+        demo = queries.assessments_for(queries.council_by_slug("exampleshire"))[0]
+        invitation = demo.invitation_token
+    client = app.test_client()
+    token = _token(client.get(f"/s/{invitation}/about-you").get_data(as_text=True))
+    client.post(
+        f"/s/{invitation}/about-you",
+        data={"csrf_token": token, "role_tier": "frontline", "service_area": "housing"},
+    )
+    token = _token(client.get(f"/s/{invitation}/themes/culture").get_data(as_text=True))
+    return invitation, client.get_cookie("session").value, token
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+def _stored(app, invitation: str) -> dict:
+    with app.app_context():
+        assessment = queries.assessment_by_invitation(invitation)
+        web = [r for r in assessment.responses if r.source == "web"]
+        return queries.answers_for(web[0]) if len(web) == 1 else {}
+
+
+def measure(kind: str, seconds: int = 8) -> dict[str, float]:
+    with gunicorn("benchmarks.hello:app", {}) as (hello_url, _):
+        hello = wrk(hello_url + "/", seconds)
+    with demo_app(kind) as app:
+        env = settings(app.config["SQLALCHEMY_DATABASE_URI"])
+        invitation, cookie, token = _officer(app)
+        page = f"/s/{invitation}/themes/culture"
+        with gunicorn("assessment.wsgi:app", env) as (base, master):
+            get = wrk(base + page, seconds, _lua_get(page, cookie))
+            body = urlencode({"csrf_token": token, **POSTED, "save_and_continue": "y"})
+            save = wrk(
+                base + page, seconds, _lua_save(page, f"/s/{invitation}/themes/risk", cookie, body)
+            )
+            worker_mb = worker_peak_rss_mb(master)
+        stored = _stored(app, invitation)
+    expected = {k: ("dk" if v == "dk" else int(v)) for k, v in POSTED.items()}
+    return {
+        f"{kind}: hello world (req/s)": hello["rps"],
+        f"{kind}: question page (req/s)": get["rps"],
+        f"{kind}: question page / hello": get["rps"] / hello["rps"],
+        f"{kind}: save and follow (saves/s)": save["rps"] / 2,
+        f"{kind}: save / hello": save["rps"] / 2 / hello["rps"],
+        f"{kind}: errors": hello["errors"] + get["errors"] + save["errors"],
+        f"{kind}: answers stored as sent (1 = yes)": float(stored == expected),
+        f"{kind}: web worker peak RSS (MB)": worker_mb,
+    }
+
+
+def _lua_get(path: str, cookie: str) -> str:
+    return f"""
+request = function() return wrk.format("GET", "{path}", {{["Cookie"] = "session={cookie}"}}) end
+"""
+
+
+def _lua_save(path: str, next_path: str, cookie: str, body: str) -> str:
+    # Each save is a POST and then the GET of the page it redirects to.
+    return f"""
+local posting = false
+request = function()
+  posting = not posting
+  if posting then
+    return wrk.format("POST", "{path}",
+      {{["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = "session={cookie}"}},
+      "{body}")
+  end
+  return wrk.format("GET", "{next_path}", {{["Cookie"] = "session={cookie}"}})
+end
+"""
+
+
+if __name__ == "__main__":
+    for kind in KINDS:
+        for name, value in measure(kind).items():
+            print(f"{name:45} {value:10.2f}")

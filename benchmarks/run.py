@@ -1,0 +1,156 @@
+"""`make bench`: every scenario three times, the median of each, and a table.
+
+Each figure is compared with a reference measured in the same run (these
+machines are shared and noisy, so only ratios mean anything). Nothing here
+fails a build: the table says whether each target was met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import http_throughput, report_render, results_scale
+from .setup import KINDS
+
+
+@dataclass(frozen=True)
+class Row:
+    scenario: str
+    figure: str
+    reference: str | None
+    ratio: str | None
+    target: str
+    met: Callable[[dict[str, float]], bool]
+
+
+def rows() -> list[Row]:
+    table = []
+    for kind in KINDS:
+        table += [
+            Row(
+                f"{kind}: question page",
+                f"{kind}: question page (req/s)",
+                f"{kind}: hello world (req/s)",
+                f"{kind}: question page / hello",
+                ">= 0.15 x hello",
+                lambda f, k=kind: f[f"{k}: question page / hello"] >= 0.15,
+            ),
+            Row(
+                f"{kind}: save page",
+                f"{kind}: save and follow (saves/s)",
+                f"{kind}: hello world (req/s)",
+                f"{kind}: save / hello",
+                ">= 0.10 x hello, 0 errors, stored",
+                lambda f, k=kind: (
+                    f[f"{k}: save / hello"] >= 0.10
+                    and f[f"{k}: errors"] == 0
+                    and f[f"{k}: answers stored as sent (1 = yes)"] == 1
+                ),
+            ),
+            Row(
+                f"{kind}: results, 10,000 respondents",
+                f"{kind}: results, 10,000 respondents (s)",
+                f"{kind}: raw GROUP BY of all answers (s)",
+                f"{kind}: results 10,000 / raw GROUP BY",
+                "<= 3 x GROUP BY",
+                lambda f, k=kind: f[f"{k}: results 10,000 / raw GROUP BY"] <= 3,
+            ),
+            Row(
+                f"{kind}: SQL statements at 100 / 1,000 / 10,000",
+                f"{kind}: results, 10,000 respondents (SQL statements)",
+                f"{kind}: results, 100 respondents (SQL statements)",
+                None,
+                "does not grow",
+                lambda f, k=kind: (
+                    f[f"{k}: results, 10,000 respondents (SQL statements)"]
+                    == f[f"{k}: results, 1,000 respondents (SQL statements)"]
+                    == f[f"{k}: results, 100 respondents (SQL statements)"]
+                ),
+            ),
+            Row(
+                f"{kind}: dashboard, 10,000 respondents (s)",
+                f"{kind}: dashboard, 10,000 respondents, cold (s)",
+                f"{kind}: dashboard, cold (SQL statements)",
+                None,
+                "reported",
+                lambda f: True,
+            ),
+            Row(
+                f"{kind}: web worker peak RSS (MB)",
+                f"{kind}: web worker peak RSS (MB)",
+                None,
+                None,
+                "reported",
+                lambda f: True,
+            ),
+        ]
+    table += [
+        Row(
+            "PDF report, cold",
+            "cold render, empty cache (s)",
+            "WeasyPrint alone, same HTML (s)",
+            "cold / WeasyPrint (ratio, target <= 2)",
+            "<= 2 x WeasyPrint",
+            lambda f: f["cold / WeasyPrint (ratio, target <= 2)"] <= 2,
+        ),
+        Row(
+            "PDF report, cached (ms)",
+            "cached download (ms)",
+            None,
+            None,
+            "< 50 ms",
+            lambda f: f["cached download (ms)"] < 50,
+        ),
+        Row(
+            "chart export browser PSS (MB)",
+            "chart export browser PSS (MB)",
+            None,
+            None,
+            "reported",
+            lambda f: True,
+        ),
+    ]
+    return table
+
+
+def collect(runs: int, seconds: int) -> dict[str, float]:
+    samples: list[dict[str, float]] = [{} for _ in range(runs)]
+    for kind in KINDS:
+        for run in range(runs):
+            samples[run].update(http_throughput.measure(kind, seconds))
+        for run, figures in enumerate(results_scale.measure(kind, runs)):
+            samples[run].update(figures)
+    # The report benchmark takes the median of its own repeats.
+    report = report_render.measure(repeat=runs)
+    for figures in samples:
+        figures.update(report)
+    return {name: statistics.median(s[name] for s in samples) for name in samples[0]}
+
+
+def table(figures: dict[str, float]) -> str:
+    lines = [f"{'scenario':44} {'figure':>10} {'reference':>10} {'ratio':>7}  target"]
+    for row in rows():
+        reference = f"{figures[row.reference]:10.2f}" if row.reference else f"{'':>10}"
+        ratio = f"{figures[row.ratio]:7.2f}" if row.ratio else f"{'':>7}"
+        verdict = "met" if row.met(figures) else "NOT MET"
+        lines.append(
+            f"{row.scenario:44} {figures[row.figure]:10.2f} {reference} {ratio}  "
+            f"{row.target} ({verdict})"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=8, help="each wrk load test")
+    options = parser.parse_args()
+    figures = collect(options.runs, options.seconds)
+    print(table(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""The benchmark scripts keep working (small smoke runs; nothing here is timed)."""
+
+from __future__ import annotations
+
+from benchmarks import results_scale, run
+from benchmarks.http_throughput import _lua_get, _lua_save
+
+
+def test_the_table_marks_each_target_met_or_not():
+    figures = {row.figure: 1.0 for row in run.rows()}
+    for row in run.rows():
+        for key in (row.reference, row.ratio):
+            if key:
+                figures[key] = 1.0
+    for kind in ("sqlite", "postgresql"):
+        figures[f"{kind}: errors"] = 0
+        figures[f"{kind}: answers stored as sent (1 = yes)"] = 1.0
+        figures[f"{kind}: results, 1,000 respondents (SQL statements)"] = 1.0
+    figures["cached download (ms)"] = 80.0
+    text = run.table(figures)
+    assert "PDF report, cached (ms)" in text and "NOT MET" in text
+    assert text.count("(met)") > 5
+
+
+def test_the_wrk_scripts_send_the_officers_session():
+    assert "session=abc" in _lua_get("/s/x/themes/culture", "abc")
+    save = _lua_save("/s/x/themes/culture", "/s/x/themes/risk", "abc", "a=1")
+    assert '"POST", "/s/x/themes/culture"' in save and '"GET", "/s/x/themes/risk"' in save
+
+
+def test_results_scale_runs_on_a_small_assessment(monkeypatch):
+    monkeypatch.setattr(results_scale, "SIZES", (5, 10, 20))
+    [figures] = results_scale.measure("sqlite", runs=1)
+    counts = {figures[f"sqlite: results, {n:,} respondents (SQL statements)"] for n in (5, 10, 20)}
+    assert len(counts) == 1, "SQL statements do not grow with respondents"
+    assert figures["sqlite: dashboard, results cached (s)"] >= 0

@@ -1,0 +1,65 @@
+"""Results added up by the database equal results worked out answer by answer."""
+
+from __future__ import annotations
+
+import random
+
+from assessment.bank import current_bank
+from assessment.framework.responses_csv import ImportedResponse
+from assessment.framework.scoring import score
+from assessment.storage import queries
+
+from .people import make_council
+
+
+def _import_random_answers(app, assessment_id: int, count: int, seed: int) -> None:
+    rng = random.Random(seed)
+    with app.app_context():
+        bank = current_bank()
+        assessment = queries.assessment_by_id(assessment_id)
+        rows = []
+        for number in range(count):
+            answers = {}
+            for question in bank.questions:
+                draw = rng.random()
+                if draw < 0.2:
+                    continue
+                answers[question.id] = "dk" if draw < 0.35 else rng.randint(1, 5)
+            rows.append(
+                ImportedResponse(
+                    number + 2,
+                    f"r{seed}-{number}",
+                    rng.choice([o.id for o in bank.roles]),
+                    rng.choice([o.id for o in bank.service_areas]),
+                    answers,
+                )
+            )
+        queries.import_responses(assessment, rows)
+        queries.commit()
+
+
+def test_sql_sums_score_exactly_like_the_pure_core(app, clean_database):
+    council = make_council(app, "sumshire", "lead@sums.example")
+    _import_random_answers(app, council.assessment_id, 60, seed=3)
+    with app.app_context():
+        bank = current_bank()
+        assessment = queries.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        queries.forget_results()
+        assert queries.scored_results(assessment, bank) == by_answer
+
+
+def test_results_are_cached_until_a_response_is_submitted(app, clean_database):
+    council = make_council(app, "cacheshire", "lead@cache.example")
+    _import_random_answers(app, council.assessment_id, 5, seed=4)
+    with app.app_context():
+        bank = current_bank()
+        assessment = queries.assessment_by_id(council.assessment_id)
+        first = queries.scored_results(assessment, bank)
+        assert queries.scored_results(assessment, bank) is first
+    _import_random_answers(app, council.assessment_id, 1, seed=5)
+    with app.app_context():
+        assessment = queries.assessment_by_id(council.assessment_id)
+        again = queries.scored_results(assessment, current_bank())
+        assert again is not first
+        assert again.council.respondents == 6
