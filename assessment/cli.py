@@ -35,11 +35,15 @@ MIN_PASSWORD_LENGTH = 12
 
 
 def init_app(app: Flask) -> None:
+    # Imported here: the data-rights commands use this module's helpers.
+    from . import cli_data
+
     for group in (questions, councils, users, assessments, responses):
         app.cli.add_command(group)
     app.cli.add_command(results)
     app.cli.add_command(demo)
     app.cli.add_command(report)
+    cli_data.register(app.cli, councils, assessments)
 
 
 @questions.command("check")

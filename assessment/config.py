@@ -1,7 +1,7 @@
 """Settings, read from the environment with safe defaults.
 
 APP_ENV is "production" unless told otherwise, so a forgotten setting fails
-closed: production refuses to start without a SECRET_KEY.
+closed: production refuses to start without a strong SECRET_KEY.
 """
 
 from __future__ import annotations
@@ -14,6 +14,23 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENVIRONMENTS = ("production", "development", "testing")
 MIN_SECRET_KEY_LENGTH = 32
+# A random key of 32 characters or more has far more distinct characters than this.
+MIN_SECRET_KEY_VARIETY = 10
+# Words and runs found in placeholder, example and test keys (the ones in this
+# repository included), never in a key from secrets.token_hex or token_urlsafe
+# in practice.
+WEAK_SECRET_KEY_PARTS = (
+    "secret",
+    "change",
+    "example",
+    "password",
+    "default",
+    "insecure",
+    "0123456789",
+    "abcdef",
+    "qwerty",
+)
+MAKE_A_KEY = "python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
 class ConfigError(RuntimeError):
@@ -40,7 +57,12 @@ def settings_from_environment(
         "SESSION_REFRESH_EACH_REQUEST": True,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": app_env == "production",
+        # Only development is served over plain HTTP (make run, on 127.0.0.1).
+        "SESSION_COOKIE_SECURE": app_env != "development",
+        # Set to the number of reverse proxies in front (1 behind one load balancer)
+        # so X-Forwarded-For and -Proto are believed: HTTPS is then recognised for
+        # HSTS, and rate limits count each person's address, not the proxy's.
+        "TRUST_PROXY": _whole_number(env, "TRUST_PROXY", "0"),
         # A CSRF token lasts as long as the session that holds it; a separate
         # one-hour expiry would throw away the answers of anyone who paused.
         "WTF_CSRF_TIME_LIMIT": None,
@@ -58,14 +80,30 @@ def settings_from_environment(
 
 
 def check_settings(config: dict[str, Any]) -> None:
-    if config["APP_ENV"] == "production" and len(config["SECRET_KEY"]) < MIN_SECRET_KEY_LENGTH:
-        raise ConfigError(
-            f"SECRET_KEY must be set to a random value of at least {MIN_SECRET_KEY_LENGTH} "
-            "characters in production; make one with: "
-            "python -c 'import secrets; print(secrets.token_hex(32))'"
-        )
+    if config["APP_ENV"] == "production":
+        problem = secret_key_problem(config["SECRET_KEY"])
+        if problem:
+            raise ConfigError(f"SECRET_KEY {problem} in production; make one with: {MAKE_A_KEY}")
     if not config["SECRET_KEY"]:
         raise ConfigError("SECRET_KEY is not set (make run generates one for local use)")
+
+
+def secret_key_problem(key: str) -> str | None:
+    """What makes the key unfit for production, or None. Never repeats the key."""
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        return f"must be a random value of at least {MIN_SECRET_KEY_LENGTH} characters"
+    if len(set(key)) < MIN_SECRET_KEY_VARIETY:
+        return "is too repetitive to be random"
+    if any(part in key.lower() for part in WEAK_SECRET_KEY_PARTS):
+        return "looks like a placeholder or example key, not a random one"
+    return None
+
+
+def _whole_number(env: dict[str, str], name: str, default: str) -> int:
+    value = env.get(name, default)
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number, not {value!r}")
+    return int(value)
 
 
 def _normalise_database_url(url: str) -> str:

@@ -7,10 +7,13 @@ from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Length, Regexp
 
+from .fields import without_control_characters
+
 
 class NewCouncilForm(FlaskForm):
     name = StringField(
         "Council name",
+        filters=[without_control_characters],
         validators=[
             InputRequired(message="Enter the council's name"),
             Length(max=200, message="Council name must be 200 characters or fewer"),
@@ -19,6 +22,7 @@ class NewCouncilForm(FlaskForm):
     )
     slug = StringField(
         "Short name",
+        filters=[without_control_characters],
         description="Used in file names and exports: lower-case letters, numbers and hyphens, "
         "for example exampleshire",
         validators=[

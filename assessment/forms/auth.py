@@ -7,12 +7,15 @@ from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput,
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length
 
+from .fields import without_control_characters
+
 MIN_PASSWORD_LENGTH = 12
 
 
 class SignInForm(FlaskForm):
     email = StringField(
         "Email address",
+        filters=[without_control_characters],
         validators=[
             InputRequired(message="Enter your email address"),
             Length(max=254, message="Email address must be 254 characters or fewer"),
@@ -33,6 +36,7 @@ class SignInForm(FlaskForm):
 class NewLeaderForm(FlaskForm):
     email = StringField(
         "Email address",
+        filters=[without_control_characters],
         validators=[
             InputRequired(message="Enter the leader's email address"),
             Email(message="Enter an email address in the correct format, like name@example.gov.uk"),

@@ -7,20 +7,26 @@ of question is a new entry in the table, not another branch in the view.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import hashlib
+import secrets
+from collections.abc import Callable, Mapping
+from urllib.parse import parse_qsl, urlencode
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
-from wtforms import Field, StringField, SubmitField, TextAreaField
+from wtforms import Field, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from ..framework.model import Question, Theme
 from ..framework.scoring import DONT_KNOW
-from .fields import OptionalRadioField
+from .fields import OptionalRadioField, without_control_characters
 
 MAX_COMMENT_LENGTH = 5000
 DONT_KNOW_LABEL = "Don't know"
+# In a page's state, the comment sits beside the question ids (which always hold a dot).
+COMMENT = "comment"
+MAX_SHOWN_LENGTH = 10_000
 
 
 def level_field(question: Question) -> Field:
@@ -38,6 +44,7 @@ class ThemeFormBase(FlaskForm):
     comment = TextAreaField(
         "Anything else you want to tell us about this theme? (optional)",
         description="Do not include names or anything that could identify you or others.",
+        filters=[without_control_characters],
         validators=[
             Optional(),
             Length(
@@ -52,6 +59,10 @@ class ThemeFormBase(FlaskForm):
     resume_code = StringField("Your resume code", validators=[Optional()])
     save_and_continue = SubmitField("Save and continue", widget=GovSubmitInput())
     save_for_later = SubmitField("Save and come back later", widget=GovSubmitInput())
+    # What the page showed, and which showing of the page this is, so a save can tell
+    # whether another tab or device saved this theme in between (docs/adr/0004).
+    shown = HiddenField()
+    page = HiddenField()
 
     theme: Theme
 
@@ -61,6 +72,50 @@ class ThemeFormBase(FlaskForm):
     def answers(self) -> dict[str, str]:
         """The answers given on this page: question id -> "1".."5" or "dk"; unanswered left out."""
         return {q.id: field.data for q, field in self.question_fields() if field.data}
+
+    def show(self, answers: Mapping[str, str], comment: str | None) -> None:
+        """Mark a freshly shown page with what it shows."""
+        self.shown.data = urlencode(sorted(page_state(answers, comment).items()))
+        self.page.data = secrets.token_urlsafe(12)
+
+    def shown_state(self) -> dict[str, str] | None:
+        """The state the page showed when it was served; None when the post doesn't say."""
+        shown = self.shown.data or ""
+        if not shown or len(shown) > MAX_SHOWN_LENGTH:
+            return None
+        try:
+            pairs = parse_qsl(shown, keep_blank_values=True, strict_parsing=True)
+        except ValueError:
+            return None
+        return dict(pairs)
+
+    def posted_state(self) -> dict[str, str]:
+        return page_state(self.answers(), self.comment.data)
+
+
+def page_state(answers: Mapping[str, str], comment: str | None) -> dict[str, str]:
+    """A theme page's answers, and a digest of its comment, as two saves are compared."""
+    return {**answers, COMMENT: _digest(comment or "")}
+
+
+def state_digest(state: Mapping[str, str]) -> str:
+    return _digest(urlencode(sorted(state.items())))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def overwrites_another_save(
+    posted: Mapping[str, str], stored: Mapping[str, str], known: Mapping[str, str]
+) -> bool:
+    """Whether a post replaces something that someone else saved after the page was shown:
+    a value stored since (stored differs from what the page knew) that the post changes.
+    A question left empty on the page is not in `posted`: its stored value is kept."""
+    return any(
+        value != stored.get(key, "") and stored.get(key, "") != known.get(key, "")
+        for key, value in posted.items()
+    )
 
 
 @functools.cache

@@ -6,6 +6,14 @@ from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
 from wtforms import IntegerField, RadioField
 from wtforms.validators import ValidationError
 
+# Control characters but tab and the line breaks: invisible in a comment, not valid in
+# an HTML page, and NUL is refused outright by PostgreSQL.
+_CONTROL_CHARACTERS = {n: None for n in (*range(32), 127) if chr(n) not in "\t\n\r"}
+
+
+def without_control_characters(text: str | None) -> str | None:
+    return text.translate(_CONTROL_CHARACTERS) if text else text
+
 
 class OptionalRadioField(RadioField):
     """A radio group an officer may leave unanswered; a value that isn't one of the

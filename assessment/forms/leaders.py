@@ -14,7 +14,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from ..framework.model import Bank
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
-from .fields import WholeNumberField
+from .fields import WholeNumberField, without_control_characters
 
 MAX_THRESHOLD = 50
 MAX_HEADCOUNT = 1_000_000
@@ -24,6 +24,7 @@ class NewAssessmentForm(FlaskForm):
     council = SelectField("Council", coerce=int, widget=GovSelect(), validate_choice=True)
     title = StringField(
         "Title",
+        filters=[without_control_characters],
         description="Officers see this, for example Digital maturity self-assessment 2026",
         validators=[
             InputRequired(message="Enter a title"),

@@ -19,6 +19,7 @@ from assessment.framework.model import PREFER_NOT_TO_SAY, Bank
 
 DONT_KNOW = "dk"
 REQUIRED_COLUMNS = ("respondent", "role", "service_area")
+MAX_RESPONDENT_LENGTH = 200  # the width of the column that keeps it
 _LEVELS = {str(level): level for level in range(1, 6)}
 # Long enough to recognise a value, short enough to keep the message one line.
 _SHOWN_CHARS = 40
@@ -157,6 +158,11 @@ def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> Im
     row = dict(zip(columns, cells, strict=True))
     if not row["respondent"]:
         raise _error(line, "respondent", "empty; every row needs a respondent id")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in row["respondent"]):
+        # Databases refuse some (PostgreSQL cannot store NUL); no real id has them.
+        raise _error(line, "respondent", "contains control characters; use letters and numbers")
+    if len(row["respondent"]) > MAX_RESPONDENT_LENGTH:
+        raise _error(line, "respondent", f"longer than {MAX_RESPONDENT_LENGTH} characters")
     role = _option(line, "role", row["role"], [o.id for o in bank.roles])
     area = _option(line, "service_area", row["service_area"], [o.id for o in bank.service_areas])
     answers = {

@@ -12,7 +12,19 @@ from markupsafe import Markup
 from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import NOT_SHOWN, signed
 from ..storage.secrets import format_code
-from . import admin, auth, errors, leaders, pages, report, results, security, survey
+from . import (
+    admin,
+    auth,
+    converters,
+    errors,
+    health,
+    leaders,
+    pages,
+    report,
+    results,
+    security,
+    survey,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -35,9 +47,10 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
     app.add_template_filter(_css_string, "css_string")
+    converters.init_app(app)
     security.init_app(app)
     auth.init_app(app)
-    for module in (pages, survey, auth, leaders, results, report, admin):
+    for module in (pages, survey, auth, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
 

@@ -1,14 +1,20 @@
-"""The installation's administrators: councils and their leaders."""
+"""The installation's administrators: councils and their leaders, and deleting
+a council's or an assessment's data for good (UK GDPR erasure)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from collections.abc import Iterable
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from werkzeug.security import generate_password_hash
 
 from ..forms.admin import NewCouncilForm
 from ..forms.auth import NewLeaderForm
+from ..forms.leaders import ConfirmForm
 from ..storage import queries
-from .access import admin_only
+from ..storage.models import Assessment, Council
+from .access import admin_only, assessment_view
+from .report_cache import ReportCache
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -56,3 +62,65 @@ def council(council_id: int):
         assessments=queries.assessments_for(council),
         form=form,
     ), status
+
+
+@blueprint.route("/councils/<int:council_id>/delete", methods=["GET", "POST"])
+@admin_only
+def delete_council(council_id: int):
+    council = queries.council_by_id(council_id)
+    if council is None:
+        abort(404)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        name = council.name
+        erase_council(council)
+        flash(f"{name} and all its data have been deleted.", "success")
+        return redirect(url_for("admin.councils"))
+    return render_template(
+        "admin/delete_council.html",
+        council=council,
+        holdings=queries.holdings_of_council(council),
+        form=form,
+    )
+
+
+# POST only, both steps: the council page's Delete button asks for this page, whose
+# button deletes. A page a leader could GET here would break the rule that a leader
+# reaches every page of their own council's assessments (test_council_isolation).
+@blueprint.post("/assessments/<int:assessment_id>/delete")
+@assessment_view
+@admin_only
+def delete_assessment(assessment: Assessment):
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if not form.submit.data:
+        return render_template(
+            "admin/delete_assessment.html",
+            assessment=assessment,
+            holdings=queries.holdings_of_assessment(assessment),
+            form=form,
+        )
+    council_id, title = assessment.council_id, assessment.title
+    erase_assessment(assessment)
+    flash(f"{title} and all its responses have been deleted.", "success")
+    return redirect(url_for("admin.council", council_id=council_id))
+
+
+def erase_assessment(assessment: Assessment) -> None:
+    """Delete the assessment, everything in it, and its PDF reports kept on disk."""
+    assessment_id = assessment.id
+    queries.delete_assessment(assessment)
+    _forget_reports([assessment_id])
+
+
+def erase_council(council: Council) -> None:
+    """Delete the council, its leaders and assessments, and their PDF reports on disk."""
+    _forget_reports(queries.delete_council(council))
+
+
+def _forget_reports(assessment_ids: Iterable[int]) -> None:
+    # A deleted assessment's results must not outlive it on disk.
+    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
+    for assessment_id in assessment_ids:
+        cache.forget(assessment_id)

@@ -54,9 +54,20 @@ def _sign_out_when_idle():
             f"You were signed out because you had not done anything for "
             f"{current_app.config['LEADER_IDLE_MINUTES']} minutes. Sign in again to carry on."
         )
-        return redirect(url_for("auth.sign_in", next=request.path))
+        if request.endpoint == "auth.keep_alive":
+            # The warning's script asked to stay: say no plainly, and leave the
+            # message for the sign-in page it goes to next.
+            return {"signed_in": False}, 401
+        return redirect(url_for("auth.sign_in", next=_return_to()))
     session["seen"] = now
     return None
+
+
+def _return_to() -> str | None:
+    """Where to go after signing in again: the page being read, never a form post."""
+    if request.endpoint == "auth.sign_in":
+        return request.args.get("next")
+    return request.path if request.method == "GET" else None
 
 
 def _email_key() -> str:

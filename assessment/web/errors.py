@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from ..extensions import limiter
+from ..extensions import limiter, login_manager
+from ..storage import queries
 
 PAGES = {
     400: ("Sorry, there is a problem with that request", "Go back and try again."),
@@ -26,7 +30,13 @@ PAGES = {
         "Sorry, there is a problem with the service",
         "Try again later. Anything you saved before this happened has been kept.",
     ),
+    503: (
+        "Sorry, the service is unavailable",
+        "Try again in a few minutes. Anything you saved before this happened has been kept.",
+    ),
 }
+# Seconds a browser or monitor is asked to wait before trying again.
+RETRY_AFTER = 60
 
 
 def init_app(app: Flask) -> None:
@@ -55,11 +65,31 @@ def init_app(app: Flask) -> None:
             429,
         )
 
+    # The database refused, lost or could not hand out a connection. Other database
+    # errors (a broken constraint, say) are bugs, and get the 500 page.
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    @app.errorhandler(PoolTimeout)
+    def database_unavailable(error: SQLAlchemyError):
+        return unavailable()
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
         title, body = PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])
         return render_template("errors/error.html", title=title, body=body), code
+
+
+def unavailable():
+    """The friendly 503 page, drawn without the database that has just failed."""
+    # If the connection is gone, so is the transaction: nothing more to roll back.
+    with contextlib.suppress(SQLAlchemyError):
+        queries.rollback()
+    # The page header asks who is signed in, which would ask the database again.
+    g._login_user = login_manager.anonymous_user()
+    title, body = PAGES[503]
+    page = render_template("errors/error.html", title=title, body=body)
+    return page, 503, {"Retry-After": str(RETRY_AFTER)}
 
 
 def _minutes_until_reset() -> int:

@@ -6,13 +6,32 @@ the database holds only their hashes.
 
 from __future__ import annotations
 
-from flask import session
+import math
+import time
 
+from flask import current_app, session
+from flask_limiter.util import get_remote_address
+from limits import RateLimitItem, parse
+
+from ..extensions import limiter
+from ..forms.builder import ThemeFormBase, overwrites_another_save, page_state, state_digest
+from ..framework.model import Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
-from ..storage.queries import ResumeSecrets
+from ..storage.queries import ResumeSecrets, StoredTheme
+from ..storage.secrets import normalise_code
 
 KEY = "officer"
+# A code is 8 characters from 29, so guessing needs millions of tries: a handful of
+# wrong codes from one address, or for one assessment, is plenty for a person.
+CODE_ATTEMPTS_PER_ADDRESS = "10 per 15 minutes"
+CODE_ATTEMPTS_PER_ASSESSMENT = "50 per 15 minutes"
+
+
+class TooManyAttempts(Exception):
+    def __init__(self, minutes: int) -> None:
+        super().__init__(f"too many wrong resume codes; try again in {minutes} minutes")
+        self.minutes = minutes
 
 
 def remember(response: Response, resume_token: str | None, resume_code: str | None) -> None:
@@ -43,3 +62,62 @@ def current_response(assessment: Assessment) -> Response | None:
 def resume_secrets(assessment: Assessment) -> tuple[str | None, str | None]:
     entry = session.get(KEY, {}).get(str(assessment.id), {})
     return entry.get("token"), entry.get("code")
+
+
+def restore_with_code(assessment: Assessment, typed_code: str) -> Response | None:
+    """The response a typed resume code belongs to, now this browser's; None when no
+    response has that code. Wrong codes are counted per address and per assessment,
+    and past the limit even a right one is refused with TooManyAttempts."""
+    counters = _code_counters(assessment)
+    for item, *key in counters:
+        if not limiter.limiter.test(item, *key):
+            reset_at = limiter.limiter.get_window_stats(item, *key).reset_time
+            raise TooManyAttempts(max(1, math.ceil((reset_at - time.time()) / 60)))
+    response = queries.response_by_resume_code(assessment, typed_code)
+    if response is None:
+        for item, *key in counters:
+            limiter.limiter.hit(item, *key)
+        return None
+    remember(response, None, normalise_code(typed_code))
+    return response
+
+
+def _code_counters(assessment: Assessment) -> list[tuple[RateLimitItem, str, str]]:
+    if not limiter.enabled:
+        return []
+    config = current_app.config
+    return [
+        (
+            parse(config.get("RESUME_CODE_ATTEMPTS", CODE_ATTEMPTS_PER_ADDRESS)),
+            "resume-code-address",
+            get_remote_address(),
+        ),
+        (
+            parse(config.get("RESUME_CODE_ATTEMPTS_PER_ASSESSMENT", CODE_ATTEMPTS_PER_ASSESSMENT)),
+            "resume-code-assessment",
+            str(assessment.id),
+        ),
+    ]
+
+
+def overwrote_another_save(
+    assessment: Assessment, theme: Theme, form: ThemeFormBase, before: StoredTheme
+) -> bool:
+    """Whether the save just made changed what another tab or device had saved to the
+    theme since this page was shown (docs/adr/0004-two-tabs.md).
+
+    The session remembers which showing of a page made this browser's last save of
+    each theme, and what it saved, so a page posted twice (the back button, a double
+    click) is compared with its own save rather than with what it first showed."""
+    stored, posted = page_state(before.answers, before.comment), form.posted_state()
+    page = form.page.data or ""
+    held = dict(session.get(KEY, {}))
+    entry = dict(held.get(str(assessment.id), {}))
+    saves = dict(entry.get("saves", {}))
+    own_save = page and saves.get(theme.id) == [page, state_digest(stored)]
+    known = stored if own_save else form.shown_state()
+    if page:
+        saves[theme.id] = [page, state_digest(stored | posted)]
+        held[str(assessment.id)] = {**entry, "saves": saves}
+        session[KEY] = held
+    return known is not None and overwrites_another_save(posted, stored, known)

@@ -23,3 +23,8 @@ def method() -> str:
         default_threshold=DEFAULT_THRESHOLD,
         min_threshold=MIN_THRESHOLD,
     )
+
+
+@blueprint.get("/accessibility")
+def accessibility() -> str:
+    return render_template("pages/accessibility.html")

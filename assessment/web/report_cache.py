@@ -20,13 +20,17 @@ class ReportCache:
         except FileNotFoundError:
             return None
 
+    def forget(self, assessment_id: int) -> None:
+        """Remove every cached report of an assessment (it has been deleted)."""
+        for cached in self.folder.glob(f"assessment-{assessment_id}-*.pdf"):
+            cached.unlink(missing_ok=True)
+
     def put(self, assessment_id: int, key: str, pdf: bytes) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         # Written whole then renamed, so a reader never sees half a file.
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
         with os.fdopen(handle, "wb") as file:
             file.write(pdf)
-        os.replace(temporary, self._path(assessment_id, key))
         for old in self.folder.glob(f"assessment-{assessment_id}-*.pdf"):
-            if old.name != self._path(assessment_id, key).name:
-                old.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)
+        os.replace(temporary, self._path(assessment_id, key))

@@ -13,17 +13,13 @@ from flask import Flask, Response, g, request
 
 
 def init_app(app: Flask) -> None:
-    @app.before_request
-    def make_nonce() -> None:
-        g.csp_nonce = secrets.token_urlsafe(16)
-
     @app.context_processor
     def nonce_for_templates() -> dict[str, str]:
-        return {"cspNonce": g.get("csp_nonce", "")}
+        return {"cspNonce": csp_nonce()}
 
     @app.after_request
     def add_headers(response: Response) -> Response:
-        nonce = g.get("csp_nonce", "")
+        nonce = csp_nonce()
         response.headers["Content-Security-Policy"] = "; ".join(
             [
                 "default-src 'self'",
@@ -43,8 +39,18 @@ def init_app(app: Flask) -> None:
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         if request.is_secure:
+            # Only over HTTPS: browsers ignore it on plain HTTP (TRUST_PROXY behind a proxy).
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        if response.mimetype == "text/html" and not request.path.startswith("/static/"):
-            # Pages can hold answers or results: never kept by a shared computer's cache.
+        if not request.path.startswith("/static/"):
+            # Pages, exports and reports can hold answers or results: never kept by a
+            # shared computer's cache or a proxy. Only the static assets are cached.
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def csp_nonce() -> str:
+    # Made on first use, not before each request: a request refused before the views
+    # run (a CSRF failure, say) still gets its error page's script a nonce.
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce

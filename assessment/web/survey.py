@@ -6,11 +6,21 @@ the next page is shown, and a refused post gives the page back as it was typed.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.wrappers import Response as HttpResponse
 
 from ..bank import current_bank
-from ..extensions import csrf
+from ..extensions import csrf, limiter
 from ..forms.builder import ThemeFormBase, theme_form_class
 from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
 from ..framework.model import Bank, Theme
@@ -23,6 +33,28 @@ blueprint = Blueprint("survey", __name__)
 ALREADY_SUBMITTED = (
     "You have already submitted your answers. They have been saved and cannot be changed."
 )
+WRONG_CODE = "We could not find any answers with that code. Check it and try again"
+# Invitation and resume tokens are unguessable; someone trying many is scanning.
+UNKNOWN_LINKS_PER_ADDRESS = "20 per minute"
+
+
+def _unknown_links() -> str:
+    return current_app.config.get("UNKNOWN_LINK_ATTEMPTS", UNKNOWN_LINKS_PER_ADDRESS)
+
+
+def _was_unknown_link(response: HttpResponse) -> bool:
+    return g.get("unknown_link", False)
+
+
+# Only links that match no assessment or response count, so officers are never slowed.
+limiter.shared_limit(_unknown_links, scope="survey-unknown-link", deduct_when=_was_unknown_link)(
+    blueprint
+)
+
+
+def _too_many_codes(wait: officer_session.TooManyAttempts) -> str:
+    minutes = f"{wait.minutes} minute{'s' if wait.minutes != 1 else ''}"
+    return f"Too many codes have been tried. Wait {minutes} and try again, or use your resume link"
 
 
 def _bank() -> Bank:
@@ -32,6 +64,7 @@ def _bank() -> Bank:
 def _assessment(invitation: str) -> Assessment:
     assessment = queries.assessment_by_invitation(invitation)
     if assessment is None:
+        g.unknown_link = True
         abort(404)
     return assessment
 
@@ -51,7 +84,7 @@ def _ended(invitation: str) -> HttpResponse:
     return redirect(url_for("survey.resume_with_code", invitation=invitation))
 
 
-@blueprint.get("/s/<invitation>")
+@blueprint.get("/s/<token:invitation>")
 def start(invitation: str):
     assessment = _assessment(invitation)
     if assessment.status != "open":
@@ -60,7 +93,7 @@ def start(invitation: str):
     return render_template("survey/start.html", assessment=assessment, response=response)
 
 
-@blueprint.route("/s/<invitation>/about-you", methods=["GET", "POST"])
+@blueprint.route("/s/<token:invitation>/about-you", methods=["GET", "POST"])
 def about_you(invitation: str):
     assessment = _assessment(invitation)
     if assessment.status != "open":
@@ -88,7 +121,7 @@ def _about_you_data(response: Response | None):
     return response if response is not None and request.method == "GET" else None
 
 
-@blueprint.get("/s/<invitation>/tasks")
+@blueprint.get("/s/<token:invitation>/tasks")
 def tasks(invitation: str):
     assessment = _assessment(invitation)
     if assessment.status != "open":
@@ -106,7 +139,7 @@ def tasks(invitation: str):
     )
 
 
-@blueprint.route("/s/<invitation>/themes/<theme_id>", methods=["GET", "POST"])
+@blueprint.route("/s/<token:invitation>/themes/<slug:theme_id>", methods=["GET", "POST"])
 @csrf.exempt  # the form checks its own token, so a refused post can be given back as typed
 def theme_page(invitation: str, theme_id: str):
     assessment = _assessment(invitation)
@@ -125,24 +158,22 @@ def _show_theme(assessment: Assessment, theme: Theme, response: Response | None)
     if response.submitted:
         flash(ALREADY_SUBMITTED)
         return redirect(url_for("survey.done", invitation=assessment.invitation_token))
-    saved = queries.answers_for(response)
-    entry = queries.theme_entries_for(response).get(theme.id)
-    data = {q.id: _as_choice(saved.get(q.id)) for q in theme.questions}
-    data["comment"] = entry.comment if entry else ""
-    form = theme_form_class(theme)(data=data)
+    stored = queries.stored_theme(response, theme)
+    form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
+    form.show(stored.answers, stored.comment)
     return _render_theme(assessment, theme, form, session_ended=False)
-
-
-def _as_choice(value) -> str | None:
-    return None if value is None else str(value)
 
 
 def _save_theme(assessment: Assessment, theme: Theme, response: Response | None):
     form = theme_form_class(theme)()
     if response is None and form.resume_code.data:
-        response = queries.response_by_resume_code(assessment, form.resume_code.data)
-        if response is not None:
-            officer_session.remember(response, None, form.resume_code.data)
+        try:
+            response = officer_session.restore_with_code(assessment, form.resume_code.data)
+        except officer_session.TooManyAttempts as wait:
+            form.resume_code.errors = [_too_many_codes(wait)]
+            return _render_theme(assessment, theme, form, session_ended=True, status=429)
+        if response is None:
+            form.resume_code.errors = [WRONG_CODE]
     if response is None:
         return _render_theme(assessment, theme, form, session_ended=True, status=400)
     if response.submitted:
@@ -150,8 +181,31 @@ def _save_theme(assessment: Assessment, theme: Theme, response: Response | None)
         return redirect(url_for("survey.done", invitation=assessment.invitation_token))
     if not form.validate():
         return _render_theme(assessment, theme, form, session_ended=False, status=400)
+    return _store_theme(assessment, theme, response, form)
+
+
+def _store_theme(
+    assessment: Assessment, theme: Theme, response: Response, form: ThemeFormBase
+) -> HttpResponse:
     completed = bool(form.save_and_continue.data) or not form.save_for_later.data
-    queries.save_theme(response, theme, form.answers(), form.comment.data, completed=completed)
+    before = queries.save_theme_if_open(
+        response, theme, form.answers(), form.comment.data, completed=completed
+    )
+    invitation = assessment.invitation_token
+    if before is None:  # submitted in another tab while this page was open
+        flash(ALREADY_SUBMITTED)
+        return redirect(url_for("survey.done", invitation=invitation))
+    # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
+    if officer_session.overwrote_another_save(assessment, theme, form, before):
+        flash(
+            f"You changed answers to {theme.title} in another tab or window. "
+            "We kept the answers you just saved: check them."
+        )
+        if completed:  # back to the page, to check them
+            back = {"return": "check"} if request.args.get("return") == "check" else {}
+            return redirect(
+                url_for("survey.theme_page", invitation=invitation, theme_id=theme.id, **back)
+            )
     return redirect(_after_save(assessment, theme, saved_for_later=not completed))
 
 
@@ -190,7 +244,7 @@ def _after_save(assessment: Assessment, theme: Theme, saved_for_later: bool) -> 
     return url_for("survey.check", invitation=invitation)
 
 
-@blueprint.get("/s/<invitation>/saved")
+@blueprint.get("/s/<token:invitation>/saved")
 def saved(invitation: str):
     assessment = _assessment(invitation)
     response = officer_session.current_response(assessment)
@@ -202,27 +256,29 @@ def saved(invitation: str):
     )
 
 
-@blueprint.get("/resume/<token>")
+@blueprint.get("/resume/<token:token>")
 def resume_with_link(token: str):
     response = queries.response_by_resume_token(token)
     if response is None:
+        g.unknown_link = True
         abort(404)
     officer_session.remember(response, token, None)
     return _welcome_back(response)
 
 
-@blueprint.route("/s/<invitation>/resume", methods=["GET", "POST"])
+@blueprint.route("/s/<token:invitation>/resume", methods=["GET", "POST"])
 def resume_with_code(invitation: str):
     assessment = _assessment(invitation)
     form = ResumeForm()
     if form.validate_on_submit():
-        response = queries.response_by_resume_code(assessment, form.code.data)
+        try:
+            response = officer_session.restore_with_code(assessment, form.code.data)
+        except officer_session.TooManyAttempts as wait:
+            form.code.errors.append(_too_many_codes(wait))
+            return render_template("survey/resume.html", assessment=assessment, form=form), 429
         if response is not None:
-            officer_session.remember(response, None, form.code.data)
             return _welcome_back(response)
-        form.code.errors.append(
-            "We could not find any answers with that code. Check it and try again"
-        )
+        form.code.errors.append(WRONG_CODE)
     status = 400 if form.errors else 200
     return render_template("survey/resume.html", assessment=assessment, form=form), status
 
@@ -236,7 +292,7 @@ def _welcome_back(response: Response) -> HttpResponse:
     return redirect(url_for("survey.tasks", invitation=invitation))
 
 
-@blueprint.route("/s/<invitation>/check", methods=["GET", "POST"])
+@blueprint.route("/s/<token:invitation>/check", methods=["GET", "POST"])
 def check(invitation: str):
     assessment = _assessment(invitation)
     if assessment.status != "open":
@@ -261,7 +317,7 @@ def check(invitation: str):
     )
 
 
-@blueprint.get("/s/<invitation>/done")
+@blueprint.get("/s/<token:invitation>/done")
 def done(invitation: str):
     assessment = _assessment(invitation)
     response = officer_session.current_response(assessment)

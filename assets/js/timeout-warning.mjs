@@ -10,6 +10,7 @@ export function initTimeoutWarning(dialog) {
   let deadline = 0;
 
   const clear = () => { timers.forEach(clearTimeout); timers = []; };
+  const expire = () => window.location.assign(dialog.dataset.returnUrl);
   const describe = (seconds) => seconds > 60
     ? `${Math.ceil(seconds / 60)} minutes`
     : `${seconds} second${seconds === 1 ? "" : "s"}`;
@@ -27,8 +28,9 @@ export function initTimeoutWarning(dialog) {
     clear();
     deadline = Date.now() + idle;
     timers.push(setTimeout(show, Math.max(idle - warning, 0)));
-    // A moment after the server's own limit, so the sign-in page explains why.
-    timers.push(setTimeout(() => window.location.assign(dialog.dataset.signedOutUrl), idle + 2000));
+    // A moment after the server's own limit, load the page again: the server signs
+    // the leader out and sends them to sign in, saying why, then back to this page.
+    timers.push(setTimeout(expire, idle + 2000));
   };
 
   stay.addEventListener("click", async () => {
@@ -37,8 +39,10 @@ export function initTimeoutWarning(dialog) {
       credentials: "same-origin",
       headers: { "X-CSRFToken": dialog.dataset.csrfToken },
     });
-    if (!response.ok) {
-      window.location.assign(dialog.dataset.signedOutUrl);
+    // Already signed out (say, in another tab): fetch followed the server's
+    // redirect to the sign-in page, which is no reason to say all is well.
+    if (!response.ok || response.redirected) {
+      expire();
       return;
     }
     dialog.close();

@@ -118,3 +118,24 @@ def test_staying_signed_in_extends_the_session(app, client, leader):
     assert client.post("/auth/keep-alive", headers={"X-CSRFToken": token}).status_code == 200
     with client.session_transaction() as session:
         assert session["seen"] > nearly + 30
+
+
+def test_an_idle_leader_asking_to_stay_signed_in_is_told_no(app, client, leader):
+    sign_in(client, leader)
+    page = client.get("/assessments").get_data(as_text=True)
+    token = page.split('data-csrf-token="')[1].split('"')[0]
+    with client.session_transaction() as session:
+        session["seen"] = time.time() - app.config["LEADER_IDLE_MINUTES"] * 60 - 1
+    refused = client.post("/auth/keep-alive", headers={"X-CSRFToken": token})
+    assert refused.status_code == 401
+    assert "You were signed out" in client.get("/auth/sign-in").get_data(as_text=True)
+
+
+def test_after_an_idle_sign_out_the_leader_returns_to_the_page_they_were_reading(
+    app, client, leader
+):
+    sign_in(client, leader)
+    with client.session_transaction() as session:
+        session["seen"] = time.time() - app.config["LEADER_IDLE_MINUTES"] * 60 - 1
+    response = client.get("/assessments/new")
+    assert response.headers["Location"] == "/auth/sign-in?next=/assessments/new"

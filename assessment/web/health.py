@@ -1,0 +1,29 @@
+"""GET /healthz for load balancers and uptime checks: is this instance able to serve?
+
+It asks the database for `SELECT 1` and says so in JSON. It needs no sign-in, is
+never rate-limited (a monitor polls it) and is never cached.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..extensions import limiter
+from ..storage import queries
+
+blueprint = Blueprint("health", __name__)
+NOT_CACHED = {"Cache-Control": "no-store"}
+
+
+@blueprint.get("/healthz")
+@limiter.exempt
+def healthz():
+    try:
+        queries.ping()
+    except SQLAlchemyError as error:
+        queries.rollback()
+        # The reason goes to the log, not to whoever asked: it can name hosts and users.
+        current_app.logger.warning("Health check: the database is unreachable: %s", error)
+        return {"status": "unavailable", "database": "unreachable"}, 503, NOT_CACHED
+    return {"status": "ok", "database": "ok"}, 200, NOT_CACHED

@@ -1,0 +1,101 @@
+"""With JavaScript off, as in a locked-down browser: everything still works.
+
+Officers answer, save, resume and submit; leaders sign in and out; every results
+page shows each chart's table in place of the chart.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import (
+    RESULTS_PAGES,
+    AssessmentPage,
+    AssessmentsPage,
+    CheckAnswersPage,
+    GovukPage,
+    ResultsPage,
+    ResumePage,
+    SignInPage,
+    StartPage,
+    ThemePage,
+)
+
+pytestmark = pytest.mark.e2e
+
+
+def test_an_officer_answers_every_theme_and_submits_without_javascript(no_js_page, site):
+    page = no_js_page
+    about_you = StartPage.open(page, site.invitation).start_now()
+    about_you.follow(about_you.button("Save and continue"))
+    expect(about_you.error_summary).to_be_visible()  # refused, and told why
+
+    tasks = about_you.choose().save_and_continue()
+    assert tasks.status(site.theme_titles[0]) == "Not started"
+    theme = tasks.open_theme(site.theme_titles[0])
+    for number, title in enumerate(site.theme_titles):
+        theme.expect_heading(title)
+        theme.answer_all(str(number % 5 + 1))
+        if number == 0:
+            theme.comment.fill("Written with JavaScript off.")
+        theme.save_and_continue()
+        theme = ThemePage(page)
+
+    check = CheckAnswersPage(page)
+    check.expect_heading("Check your answers")
+    values = page.locator(".govuk-summary-list__value")
+    expect(values.filter(has_text="Not answered")).to_have_count(0)
+    expect(values.filter(has_text="Written with JavaScript off.")).to_have_count(1)
+    confirmation = check.submit()
+    assert confirmation.panel_title == "Answers submitted"
+
+
+def test_an_officer_saves_and_resumes_on_another_device_without_javascript(
+    no_js_page, new_page, site
+):
+    tasks = StartPage.open(no_js_page, site.invitation).start_now().choose().save_and_continue()
+    theme = tasks.open_theme(site.theme_titles[4])
+    question = theme.question_ids()[0]
+    theme.radio(question, "dk").check()
+    saved = theme.save_for_later()
+    code = saved.resume_code
+
+    elsewhere = new_page(javascript=False)
+    tasks = ResumePage.open(elsewhere, site.invitation).continue_with(code)
+    assert tasks.status(site.theme_titles[4]) == "In progress"
+    assert tasks.open_theme(site.theme_titles[4]).chosen(question) == "dk"
+
+
+def test_a_leader_signs_in_and_out_without_javascript(no_js_page, site):
+    sign_in = SignInPage.open(no_js_page)
+    expect(sign_in.button("Show password")).to_be_hidden()  # it needs JavaScript to work
+    sign_in.sign_in(site.leader_email, "not the password")
+    assert sign_in.error_links() == ["Enter a correct email address and password"]
+
+    assessments = sign_in.sign_in(site.leader_email, site.leader_password)
+    assessments.expect_heading("Assessments")
+    assessment = AssessmentPage.open(no_js_page, site.assessment_id)
+    expect(assessment.copy_button).to_be_hidden()  # copying needs JavaScript
+    expect(no_js_page.locator("#timeout-warning")).to_be_hidden()
+    other_council = no_js_page.goto(f"/assessments/{site.other_assessment_id}/results")
+    assert other_council.status == 404  # another council's results are not even confirmed
+    AssessmentsPage(no_js_page).sign_out()
+    GovukPage(no_js_page).expect_heading("You have signed out")
+
+
+def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascript(
+    no_js_page, site
+):
+    SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
+    paths = list(RESULTS_PAGES.values()) + [f"results/themes/{t}" for t in site.theme_ids]
+    for path in paths:
+        results = ResultsPage.open(no_js_page, site.assessment_id, path)
+        assert results.figures.count() >= 1, path
+        for figure in results.figures.all():
+            expect(figure.locator("[data-app-chart]")).to_be_hidden()
+            expect(figure.locator("svg")).to_have_count(0)
+            table = figure.locator("table")
+            expect(table).to_be_visible()
+            expect(table.locator("caption")).not_to_be_empty()
+            assert table.locator("tbody tr").count() >= 1, path

@@ -1,0 +1,101 @@
+"""WCAG 2.2.1 Timing Adjustable: leaders are warned before an idle sign-out and can stay.
+
+Run against a second live server whose leaders are signed out after 6 idle
+seconds and warned 4 seconds before, so the tests take seconds, not half an hour.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import SHORT_IDLE_MINUTES, SHORT_WARNING_SECONDS
+from .pages import AssessmentsPage, GovukPage, SignInPage, TimeoutWarning
+
+pytestmark = pytest.mark.e2e
+IDLE_SECONDS = SHORT_IDLE_MINUTES * 60
+SIGN_IN_AGAIN = re.compile(r"/auth/sign-in\?next=(/|%2F)assessments$")
+
+
+def _signed_in(browsing, site) -> tuple[Page, float]:
+    page = browsing.new_page(server=site.server)
+    SignInPage.open(page).sign_in(site.leader_email, site.leader_password)
+    GovukPage(page).expect_heading("Assessments")
+    return page, time.monotonic()
+
+
+def _wait_until(page: Page, moment: float) -> None:
+    page.wait_for_timeout(max(0, (moment - time.monotonic()) * 1000))
+
+
+def test_leaders_are_warned_before_the_session_ends_and_can_stay_signed_in(
+    browsing, short_timeout_site, axe
+):
+    page, signed_in_at = _signed_in(browsing, short_timeout_site)
+    warning = TimeoutWarning(page)
+    expect(warning.dialog).to_be_hidden()
+
+    expect(warning.dialog).to_be_visible(timeout=IDLE_SECONDS * 1000)
+    shown_after = time.monotonic() - signed_in_at
+    assert shown_after < IDLE_SECONDS, "the warning came only after the session had ended"
+    assert shown_after >= IDLE_SECONDS - SHORT_WARNING_SECONDS - 1, "the warning came too early"
+    expect(warning.stay_signed_in).to_be_focused()  # one key press away
+    assert "second" in warning.countdown
+    axe.check(page, "leader: timeout warning")
+
+    with page.expect_response("**/auth/keep-alive") as kept_alive:
+        page.keyboard.press("Enter")
+    assert kept_alive.value.status == 200
+    expect(warning.dialog).to_be_hidden()
+
+    _wait_until(page, signed_in_at + IDLE_SECONDS + 1)  # past the session's first end
+    page.reload()
+    GovukPage(page).expect_heading("Assessments")
+    axe.assert_clean()
+
+
+def test_leaders_who_do_not_respond_are_signed_out_and_told_why(browsing, short_timeout_site):
+    page, _ = _signed_in(browsing, short_timeout_site)
+    expect(TimeoutWarning(page).dialog).to_be_visible(timeout=IDLE_SECONDS * 1000)
+
+    page.wait_for_url(SIGN_IN_AGAIN, timeout=(IDLE_SECONDS + 5) * 1000)
+    sign_in = SignInPage(page)
+    sign_in.expect_heading("Sign in")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "You were signed out because you had not done anything"
+    )
+    page.goto("/assessments")
+    sign_in.expect_heading("Sign in")  # signed out by the server, not just sent away
+
+    # Signing in again goes back to the page they were on.
+    sign_in.sign_in(short_timeout_site.leader_email, short_timeout_site.leader_password)
+    sign_in.expect_heading("Assessments")
+
+
+def test_staying_too_late_leads_to_sign_in_not_a_false_reassurance(browsing, short_timeout_site):
+    # As when a laptop sleeps through the warning: the server has ended the session.
+    page, signed_in_at = _signed_in(browsing, short_timeout_site)
+    warning = TimeoutWarning(page)
+    expect(warning.dialog).to_be_visible(timeout=IDLE_SECONDS * 1000)
+    _wait_until(page, signed_in_at + IDLE_SECONDS + 0.5)
+
+    warning.stay_signed_in.click()
+    # At once: closing the dialog as if all were well would start the timers again.
+    page.wait_for_url(SIGN_IN_AGAIN, timeout=2000)
+    GovukPage(page).expect_heading("Sign in")
+
+
+def test_staying_after_signing_out_in_another_tab_leads_to_sign_in(browsing, short_timeout_site):
+    page, _ = _signed_in(browsing, short_timeout_site)
+    AssessmentsPage.open(page.context.new_page()).sign_out()
+
+    warning = TimeoutWarning(page)
+    expect(warning.dialog).to_be_visible(timeout=IDLE_SECONDS * 1000)
+    warning.stay_signed_in.click()
+    page.wait_for_url(SIGN_IN_AGAIN)
+    GovukPage(page).expect_heading("Sign in")
+    # Signing out ended the session and its CSRF token, so the keep-alive was refused.
+    browsing.problems.allow("/auth/keep-alive answered 400")

@@ -1,0 +1,110 @@
+"""The migrations build the whole schema from an empty database and take it all away
+again, on SQLite and on PostgreSQL, and the schema they build is the models' schema."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from flask_migrate import downgrade, upgrade
+
+from assessment import create_app
+from assessment.storage.base import Base, db
+
+from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, _with_driver
+
+TABLES = {"council", "user_account", "assessment", "response", "answer", "theme_entry", "headcount"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty_database(request, tmp_path):
+    """The URL of a database with nothing in it, of its own (not the suite's)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    url = os.environ.get("TEST_DATABASE_URL")
+    if not url:
+        _cannot_run_postgresql(
+            "set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
+        )
+    schema = f"migrations_{os.getpid()}"
+    engine = sa.create_engine(_with_driver(url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+            connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
+    except sa.exc.OperationalError as error:
+        _cannot_run_postgresql(f"cannot connect to TEST_DATABASE_URL: {str(error).splitlines()[0]}")
+    separator = "&" if "?" in url else "?"
+    yield _with_driver(f"{url}{separator}options=-csearch_path%3D{schema}")
+    with engine.begin() as connection:
+        connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def app(empty_database):
+    app = create_app(
+        {
+            "APP_ENV": "testing",
+            "TESTING": True,
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "SQLALCHEMY_DATABASE_URI": empty_database,
+        }
+    )
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _tables() -> set[str]:
+    return set(sa.inspect(db.engine).get_table_names())
+
+
+def _differences_from_the_models() -> list:
+    with db.engine.connect() as connection:
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+def _recorded_revisions() -> list[str]:
+    with db.engine.connect() as connection:
+        return list(
+            connection.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
+        )
+
+
+def test_upgrade_from_empty_builds_every_table_the_models_describe(app):
+    assert _tables() == set()
+
+    upgrade()
+
+    assert _tables() == TABLES | {"alembic_version"}
+    assert _differences_from_the_models() == []  # a model changed without a migration fails here
+
+
+def test_downgrade_to_base_leaves_nothing_behind_and_upgrade_works_again(app):
+    upgrade()
+
+    downgrade(revision="base")
+
+    assert _tables() <= {"alembic_version"}
+    assert _recorded_revisions() == []
+
+    upgrade()  # the round trip: nothing the downgrade left behind is in the way
+    assert _tables() == TABLES | {"alembic_version"}
+
+
+def test_each_migration_steps_down_one_at_a_time(app):
+    upgrade()
+    head = _recorded_revisions()
+
+    downgrade(revision="-1")
+    assert "headcount" not in _tables()
+    assert _recorded_revisions() != head
+
+    upgrade()
+    assert _recorded_revisions() == head
