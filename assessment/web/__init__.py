@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from flask import Flask
+from flask import Flask, abort, request
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from markupsafe import Markup
@@ -17,6 +17,7 @@ from . import (
     auth,
     converters,
     errors,
+    fragments,
     health,
     leaders,
     pages,
@@ -43,6 +44,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
     app.add_template_global(format_code)
+    app.add_template_global(fragments.level_question, "level_question")
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
@@ -53,6 +55,8 @@ def init_app(app: Flask) -> None:
     for module in (pages, survey, auth, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
+    # First of all, before the CSRF check reads the body as a form.
+    app.before_request_funcs.setdefault(None, []).insert(0, _forms_only)
 
 
 def _percent(share: float | None) -> str:
@@ -69,3 +73,13 @@ def _css_string(text: str) -> Markup:
         f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 32 else ch for ch in str(text)
     )
     return Markup(f'"{escaped}"')
+
+
+FORM_TYPES = {"", "application/x-www-form-urlencoded", "multipart/form-data"}
+
+
+def _forms_only() -> None:
+    # Every POST here is a web form. Flask-WTF would read a JSON body as the form,
+    # and a JSON body that is not an object would crash it: refuse such posts plainly.
+    if request.method == "POST" and request.mimetype not in FORM_TYPES:
+        abort(415)

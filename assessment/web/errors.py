@@ -25,6 +25,7 @@ PAGES = {
     ),
     405: ("Sorry, there is a problem with that request", "Go back and try again."),
     413: ("That was too much to send", "Shorten what you typed and try again."),
+    415: ("Sorry, there is a problem with that request", "Send it from the form on the page."),
     429: ("Too many attempts", "Wait a few minutes and try again."),
     500: (
         "Sorry, there is a problem with the service",

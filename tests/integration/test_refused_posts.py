@@ -170,3 +170,9 @@ def test_a_wrong_invitation_or_address_is_page_not_found(client, path):
 
 def test_an_unknown_theme_is_page_not_found(officer):
     assert officer.get(f"{officer.base}/themes/astrology").status_code == 404
+
+
+def test_a_post_that_is_not_a_web_form_is_refused_plainly(client, open_assessment):
+    refused = client.post(f"/s/{open_assessment}/about-you", json=0)
+    assert refused.status_code == 415
+    assert "Send it from the form on the page" in refused.get_data(as_text=True)
