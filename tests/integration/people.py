@@ -13,6 +13,40 @@ from ..page_checks import CheckedClient, csrf_token
 
 PASSWORD = "correct horse battery staple"
 
+# Three leaders and three frontline staff answering the two-theme test bank.
+SIX_LEADERS_AND_FRONTLINE = [
+    (
+        "leadership",
+        "housing",
+        {"culture.test_and_learn": 5, "culture.change": 4, "technology.legacy": 3},
+    ),
+    (
+        "leadership",
+        "housing",
+        {"culture.test_and_learn": 4, "culture.change": 4, "technology.legacy": 2},
+    ),
+    (
+        "leadership",
+        "other",
+        {"culture.test_and_learn": 4, "culture.change": 5, "technology.legacy": 2},
+    ),
+    (
+        "frontline",
+        "housing",
+        {"culture.test_and_learn": 2, "culture.change": 2, "technology.legacy": 1},
+    ),
+    (
+        "frontline",
+        "other",
+        {"culture.test_and_learn": 1, "culture.change": "dk", "technology.legacy": 2},
+    ),
+    (
+        "frontline",
+        "other",
+        {"culture.test_and_learn": 2, "culture.change": 3, "technology.legacy": "dk"},
+    ),
+]
+
 
 @dataclass(frozen=True)
 class Council:

@@ -15,42 +15,13 @@ from assessment.reports import chart_export
 from assessment.storage import queries
 from assessment.web import report as report_module
 
-from .people import make_council, sign_in
+from .people import SIX_LEADERS_AND_FRONTLINE, make_council, sign_in
 
 HOSTILE = (
     "<script>alert('x')</script> " + "Supercalifragilistic" * 12 + " مرحبا بالعالم 🙂 <b>bold?</b>"
 )
 PEOPLE = [
-    (
-        "leadership",
-        "housing",
-        {"culture.test_and_learn": 5, "culture.change": 4, "technology.legacy": 3},
-    ),
-    (
-        "leadership",
-        "housing",
-        {"culture.test_and_learn": 4, "culture.change": 4, "technology.legacy": 2},
-    ),
-    (
-        "leadership",
-        "other",
-        {"culture.test_and_learn": 4, "culture.change": 5, "technology.legacy": 2},
-    ),
-    (
-        "frontline",
-        "housing",
-        {"culture.test_and_learn": 2, "culture.change": 2, "technology.legacy": 1},
-    ),
-    (
-        "frontline",
-        "other",
-        {"culture.test_and_learn": 1, "culture.change": "dk", "technology.legacy": 2},
-    ),
-    (
-        "frontline",
-        "other",
-        {"culture.test_and_learn": 2, "culture.change": 3, "technology.legacy": "dk"},
-    ),
+    *SIX_LEADERS_AND_FRONTLINE,
     (
         "manager",
         "planning",

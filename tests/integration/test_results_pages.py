@@ -14,40 +14,11 @@ from openpyxl import load_workbook
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.storage import queries
 
-from .people import make_council, sign_in
+from .people import SIX_LEADERS_AND_FRONTLINE, make_council, sign_in
 
 # Threshold 3: leadership (3 people) and frontline (4) are shown; one planner is not.
 PEOPLE = [
-    (
-        "leadership",
-        "housing",
-        {"culture.test_and_learn": 5, "culture.change": 4, "technology.legacy": 3},
-    ),
-    (
-        "leadership",
-        "housing",
-        {"culture.test_and_learn": 4, "culture.change": 4, "technology.legacy": 2},
-    ),
-    (
-        "leadership",
-        "other",
-        {"culture.test_and_learn": 4, "culture.change": 5, "technology.legacy": 2},
-    ),
-    (
-        "frontline",
-        "housing",
-        {"culture.test_and_learn": 2, "culture.change": 2, "technology.legacy": 1},
-    ),
-    (
-        "frontline",
-        "other",
-        {"culture.test_and_learn": 1, "culture.change": "dk", "technology.legacy": 2},
-    ),
-    (
-        "frontline",
-        "other",
-        {"culture.test_and_learn": 2, "culture.change": 3, "technology.legacy": "dk"},
-    ),
+    *SIX_LEADERS_AND_FRONTLINE,
     (
         "frontline",
         "planning",
