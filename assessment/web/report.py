@@ -24,6 +24,7 @@ from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..reports import charts, tables
 from ..reports.chart_export import svg_or_none
+from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import queries
 from ..storage.models import Assessment
@@ -141,33 +142,11 @@ def report_html(bank: Bank, assessment: Assessment, results: Results, comments) 
 
 
 def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:
-    return {
-        "pillar": chart(
-            charts.pillar_chart(bank, results),
-            insights.pillar_reading(results),
-            tables.pillar_table(bank, results),
-        ),
-        "radar": chart(
-            charts.radar_chart(bank, results),
-            insights.radar_reading(bank, results),
-            tables.radar_table(bank, results),
-        ),
-        "themes": chart(
-            charts.themes_chart(bank, results),
-            insights.themes_reading(bank, results),
-            tables.themes_table(bank, results),
-        ),
-        "silos": chart(
-            charts.heatmap_chart(bank, results),
-            insights.heatmap_reading(bank, results),
-            tables.heatmap_table(bank, results),
-        ),
-        "perception": chart(
-            charts.perception_chart(bank, results),
-            insights.perception_reading(bank, results),
-            tables.perception_table(bank, results),
-        ),
-    }
+    drawn = {}
+    for name in PANELS:
+        shown = panel(name, bank, results)
+        drawn[name] = chart(shown.figure, shown.reading, shown.table)
+    return drawn
 
 
 def _theme_sections(bank, assessment, results, comments, chart) -> list[ThemeSection]:

@@ -18,6 +18,7 @@ from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..reports import charts, exports, tables
+from ..reports.panels import panel
 from ..storage import queries
 from ..storage.models import Assessment
 from . import progress
@@ -49,6 +50,11 @@ def _chart(chart_id: str, figure, reading: str, table: tables.Table) -> Chart:
     return Chart(chart_id, figure.layout.title.text, charts.figure_json(figure), reading, table)
 
 
+def _panel(name: str, bank: Bank, results: Results) -> Chart:
+    shown = panel(name, bank, results)
+    return _chart(name, shown.figure, shown.reading, shown.table)
+
+
 def _render(template: str, assessment: Assessment, results: Results, **context):
     return render_template(
         template,
@@ -73,12 +79,7 @@ def overview(assessment: Assessment):
         "results/overview.html",
         assessment,
         results,
-        pillar=_chart(
-            "pillars",
-            charts.pillar_chart(bank, results),
-            insights.pillar_reading(results),
-            tables.pillar_table(bank, results),
-        ),
+        pillar=_panel("pillars", bank, results),
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
         groups=progress.respondent_groups(assessment, results),
@@ -89,12 +90,7 @@ def overview(assessment: Assessment):
 @assessment_view
 def radar(assessment: Assessment):
     bank, results = _results(assessment)
-    chart = _chart(
-        "radar",
-        charts.radar_chart(bank, results),
-        insights.radar_reading(bank, results),
-        tables.radar_table(bank, results),
-    )
+    chart = _panel("radar", bank, results)
     return _render(
         "results/chart_page.html", assessment, results, chart=chart, heading="Themes at a glance"
     )
@@ -104,12 +100,7 @@ def radar(assessment: Assessment):
 @assessment_view
 def themes(assessment: Assessment):
     bank, results = _results(assessment)
-    chart = _chart(
-        "themes",
-        charts.themes_chart(bank, results),
-        insights.themes_reading(bank, results),
-        tables.themes_table(bank, results),
-    )
+    chart = _panel("themes", bank, results)
     return _render(
         "results/themes.html",
         assessment,
@@ -123,12 +114,7 @@ def themes(assessment: Assessment):
 @assessment_view
 def perception(assessment: Assessment):
     bank, results = _results(assessment)
-    chart = _chart(
-        "perception",
-        charts.perception_chart(bank, results),
-        insights.perception_reading(bank, results),
-        tables.perception_table(bank, results),
-    )
+    chart = _panel("perception", bank, results)
     return _render(
         "results/chart_page.html",
         assessment,
@@ -143,12 +129,7 @@ def perception(assessment: Assessment):
 @assessment_view
 def silos(assessment: Assessment):
     bank, results = _results(assessment)
-    chart = _chart(
-        "silos",
-        charts.heatmap_chart(bank, results),
-        insights.heatmap_reading(bank, results),
-        tables.heatmap_table(bank, results),
-    )
+    chart = _panel("silos", bank, results)
     return _render(
         "results/chart_page.html",
         assessment,
