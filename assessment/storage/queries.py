@@ -32,10 +32,6 @@ from .models import Answer, Assessment, Council, Headcount, Response, ThemeEntry
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
 
 
-class NotFound(LookupError):
-    """The thing asked for does not exist; the message says which."""
-
-
 class Conflict(ValueError):
     """The change would break a rule (a slug or email already used, say)."""
 

@@ -78,31 +78,34 @@ def report_pdf(assessment: Assessment) -> bytes:
         if results.council.suppressed
         else {theme.id: queries.theme_comments(assessment, theme.id) for theme in bank.themes}
     )
+    as_of = queries.latest_submission(assessment)
     cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
-    key = _fingerprint(bank, assessment, results, comments)
+    key = _fingerprint(bank, assessment, results, comments, as_of)
     cached = cache.get(assessment.id, key)
     if cached is not None:
         return cached
-    html, complete = report_html(bank, assessment, results, comments)
+    html, complete = report_html(bank, assessment, results, comments, as_of)
     pdf = render_pdf(html)
     if complete:  # a copy missing its charts is not kept: the next download tries again
         cache.put(assessment.id, key, pdf)
     return pdf
 
 
-def _fingerprint(bank: Bank, assessment: Assessment, results: Results, comments) -> str:
+def _fingerprint(bank: Bank, assessment: Assessment, results: Results, comments, as_of) -> str:
     shown = {
         "results": results_json(bank, results, queries.assessment_info(assessment)),
         "comments": comments,
         "bank": bank.version,
         "council": assessment.council.name,
-        "as_of": str(queries.latest_submission(assessment)),
+        "as_of": str(as_of),
         "report": REPORT_VERSION,
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def report_html(bank: Bank, assessment: Assessment, results: Results, comments) -> tuple[str, bool]:
+def report_html(
+    bank: Bank, assessment: Assessment, results: Results, comments, as_of: datetime | None
+) -> tuple[str, bool]:
     """The print HTML, and whether every chart could be drawn."""
     drawn: list[bool] = []
 
@@ -132,7 +135,7 @@ def report_html(bank: Bank, assessment: Assessment, results: Results, comments) 
         council_name=assessment.council.name,
         bank=bank,
         results=results,
-        as_of=_as_of(queries.latest_submission(assessment)),
+        as_of=_as_of(as_of),
         respondents_text=progress.shown(results.council.respondents or 0, results.threshold),
         bands=list(zip(bank.levels, band_texts(), strict=True)),
         groups=progress.respondent_groups(assessment, results),

@@ -27,6 +27,7 @@ from ..framework.model import Bank, Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
 from . import officer_session, task_list
+from .links import resume_link
 
 blueprint = Blueprint("survey", __name__)
 
@@ -252,7 +253,10 @@ def saved(invitation: str):
         return _ended(invitation)
     token, code = officer_session.resume_secrets(assessment)
     return render_template(
-        "survey/saved.html", assessment=assessment, resume_token=token, resume_code=code
+        "survey/saved.html",
+        assessment=assessment,
+        resume_url=resume_link(token) if token else None,
+        resume_code=code,
     )
 
 

@@ -380,7 +380,9 @@ def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_export
         assessment = queries.assessment_by_id(council.assessment_id)
         results = queries.scored_results(assessment, bank)
         comments = {t.id: queries.theme_comments(assessment, t.id) for t in bank.themes}
-        source, _ = report.report_html(bank, assessment, results, comments)
+        source, _ = report.report_html(
+            bank, assessment, results, comments, queries.latest_submission(assessment)
+        )
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
     assert SCRIPT not in source
 
