@@ -12,7 +12,7 @@ ifeq ($(CI),true)
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 endif
 
-.PHONY: help run test lint format setup assets db demo bench clean
+.PHONY: help run test lint format setup assets db demo bench translations clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -36,7 +36,7 @@ format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets instance/secret_key
+setup: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/catalogues instance/secret_key
 
 $(STAMPS)/system: scripts/install-system-packages.sh
 	@mkdir -p $(STAMPS)
@@ -55,6 +55,17 @@ $(STAMPS)/assets: package.json package-lock.json scripts/build-assets.mjs $(shel
 	npm ci --no-audit --no-fund
 	npm run --silent build
 	@touch $@
+
+# Translated catalogues (translations/<lang>/LC_MESSAGES/messages.po), compiled for use.
+CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
+$(STAMPS)/catalogues: $(STAMPS)/python $(CATALOGUES)
+	$(if $(CATALOGUES),$(VENV)/bin/pybabel compile --use-fuzzy -d translations)
+	@touch $@
+
+translations: setup ## Extract every translatable word to translations/messages.pot and update catalogues
+	$(VENV)/bin/pybabel extract -F babel.cfg -k lazy_gettext --sort-by-file -o translations/messages.pot .
+	$(if $(CATALOGUES),$(VENV)/bin/pybabel update -i translations/messages.pot -d translations)
+	$(if $(CATALOGUES),$(VENV)/bin/pybabel compile -d translations)
 
 instance/secret_key:
 	@mkdir -p instance

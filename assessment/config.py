@@ -7,6 +7,7 @@ closed: production refuses to start without a strong SECRET_KEY.
 from __future__ import annotations
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,11 @@ def settings_from_environment(
         # Counters shared by every worker when Redis is there; in memory otherwise.
         "RATELIMIT_STORAGE_URI": env.get("REDIS_URL") or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
+        # Languages offered, first the default; each but English needs its catalogue
+        # in translations/ (README, "Translating").
+        "LANGUAGES": _languages(env.get("LANGUAGES", "en")),
+        "BABEL_DEFAULT_LOCALE": _languages(env.get("LANGUAGES", "en"))[0],
+        "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
         "REPORT_CACHE_DIR": env.get("REPORT_CACHE_DIR", str(Path(instance_path) / "report-cache")),
     }
 
@@ -104,6 +110,13 @@ def _whole_number(env: dict[str, str], name: str, default: str) -> int:
     if not value.isdigit():
         raise ConfigError(f"{name} must be a whole number, not {value!r}")
     return int(value)
+
+
+def _languages(value: str) -> list[str]:
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    if not codes or not all(re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", code) for code in codes):
+        raise ConfigError(f"LANGUAGES must be language codes separated by commas, not {value!r}")
+    return codes
 
 
 def _normalise_database_url(url: str) -> str:

@@ -19,6 +19,7 @@ from . import (
     errors,
     fragments,
     health,
+    i18n,
     leaders,
     pages,
     report,
@@ -43,6 +44,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     WTFormsHelpers(app)
+    i18n.init_app(app)
     app.add_template_global(format_code)
     app.add_template_global(fragments.level_question, "level_question")
     app.add_template_filter(one_decimal)

@@ -96,3 +96,16 @@ def test_forwarded_headers_are_ignored_unless_a_proxy_is_declared(tmp_path):
     assert declared["TRUST_PROXY"] == 1
     with pytest.raises(ConfigError, match="TRUST_PROXY must be a whole number"):
         settings_from_environment(str(tmp_path), {"TRUST_PROXY": "yes"})
+
+
+def test_languages_are_read_in_order_with_the_default_first(tmp_path):
+    settings = settings_from_environment(str(tmp_path), {"LANGUAGES": "cy, en"})
+    assert settings["LANGUAGES"] == ["cy", "en"]
+    assert settings["BABEL_DEFAULT_LOCALE"] == "cy"
+    assert settings_from_environment(str(tmp_path), {})["LANGUAGES"] == ["en"]
+
+
+@pytest.mark.parametrize("value", ["", "welsh", "en;cy", "EN"])
+def test_languages_must_be_language_codes(tmp_path, value):
+    with pytest.raises(ConfigError, match="LANGUAGES must be language codes"):
+        settings_from_environment(str(tmp_path), {"LANGUAGES": value})

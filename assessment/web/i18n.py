@@ -1,0 +1,60 @@
+"""Language: every word people read goes through Flask-Babel, ready for Welsh.
+
+English is the only language shipped. A council adds Welsh by translating
+translations/messages.pot into translations/cy/LC_MESSAGES/messages.po
+(README, "Translating") and listing it in LANGUAGES; a language link then
+appears in the footer, and Accept-Language picks it for people whose browser
+asks for it first.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from flask import Flask, current_app, request, session
+from flask_babel import get_locale, get_translations
+
+from ..extensions import babel
+from ..framework import text
+
+
+def init_app(app: Flask) -> None:
+    babel.init_app(app, locale_selector=choose_language)
+    text.use(
+        lambda message: get_translations().ugettext(message),
+        lambda singular, plural, n: get_translations().ungettext(singular, plural, n),
+    )
+    app.before_request(_remember_a_chosen_language)
+    app.context_processor(_language_for_templates)
+
+
+def languages() -> list[str]:
+    return current_app.config["LANGUAGES"]
+
+
+def choose_language() -> str:
+    chosen = session.get("language")
+    if chosen in languages():
+        return chosen
+    return request.accept_languages.best_match(languages()) or languages()[0]
+
+
+def current_language() -> str:
+    """The language of this response as an HTML lang value: "en", "cy"."""
+    return str(get_locale() or languages()[0]).replace("_", "-")
+
+
+def _remember_a_chosen_language() -> None:
+    # The footer's language link adds ?lang=cy; the choice lasts the session.
+    chosen = request.args.get("lang")
+    if chosen in languages():
+        session["language"] = chosen
+
+
+def _language_for_templates() -> dict[str, object]:
+    here = current_language()
+    others = [
+        (code, Locale.parse(code).get_display_name(code).capitalize())
+        for code in languages()
+        if code != here
+    ]
+    return {"current_language": here, "other_languages": others}

@@ -1,0 +1,260 @@
+"""Every word a person reads can be translated into Welsh.
+
+The site is served in a pretend Welsh (tests/language/pseudo_welsh.py) and
+walked as an officer, a leader and an administrator: each page's text must
+be translated or be data, and the page must say which language it is in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import deque
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from assessment import create_app, demo
+from assessment.bank import current_bank
+from assessment.storage import queries
+from assessment.storage.base import db
+
+from ..conftest import TEST_SECRET_KEY
+from ..page_checks import CheckedClient, csrf_token
+from .pseudo_welsh import build_catalogue, untranslated
+
+ADMIN_EMAIL = "admin@example.org"
+PASSWORD = "a-long-test-password"
+OTHER_COUNCIL = "Otherton Council"
+OFFICERS_TITLE = "Officers' assessment"
+CLOSED_TITLE = "Spring 2025"
+TYPED = "A comment typed by an officer"
+# Links the walk does not follow: files, and the language switch itself.
+NOT_PAGES = re.compile(r"\.(csv|xlsx|json|pdf)$|[?&]lang=|^/static/")
+
+
+@dataclasses.dataclass
+class Site:
+    app: object
+    data: set[str]
+    demo_assessment_id: int
+    invitation: str
+    closed_invitation: str
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[Site]:
+    translations = build_catalogue(tmp_path_factory.mktemp("translations"))
+    database = tmp_path_factory.mktemp("db") / "welsh.db"
+    app = create_app(
+        {
+            "APP_ENV": "testing",
+            "TESTING": True,
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "SESSION_COOKIE_SECURE": False,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "BASE_URL": "http://localhost",
+            "LANGUAGES": ["en", "cy"],
+            "BABEL_TRANSLATION_DIRECTORIES": str(translations),
+            "REPORT_CACHE_DIR": str(tmp_path_factory.mktemp("reports")),
+        }
+    )
+    app.test_client_class = CheckedClient
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+        bank = current_bank()
+        demo.load_demo(bank)
+        council = queries.council_by_slug(demo.COUNCIL_SLUG)
+        officers = queries.create_assessment(council, OFFICERS_TITLE, 5, bank.version)
+        closed = queries.create_assessment(council, CLOSED_TITLE, 5, bank.version)
+        queries.set_status(closed, "closed")
+        queries.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
+        other = queries.create_council("otherton", OTHER_COUNCIL)
+        queries.create_assessment(other, "Otherton 2026", 5, bank.version)
+        demo_assessment = next(
+            a for a in queries.assessments_for(council) if a.title == demo.ASSESSMENT_TITLE
+        )
+        queries.commit()
+        site = Site(
+            app,
+            _data(bank),
+            demo_assessment.id,
+            officers.invitation_token,
+            closed.invitation_token,
+        )
+    yield site
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _data(bank) -> set[str]:
+    """What pages show that is data, not our words: the bank, names, typed text."""
+    words = {
+        demo.COUNCIL_NAME,
+        demo.ASSESSMENT_TITLE,
+        demo.LEADER_EMAIL,
+        ADMIN_EMAIL,
+        OTHER_COUNCIL,
+        OFFICERS_TITLE,
+        CLOSED_TITLE,
+        "Otherton 2026",
+        TYPED,
+        "exampleshire",
+        "otherton",
+    }
+    words.update(_strings_in(bank))
+    words.update(c for comments in demo.COMMENTS.values() for c in comments)
+    return words
+
+
+def _strings_in(thing) -> Iterator[str]:
+    if isinstance(thing, str):
+        yield thing
+    elif dataclasses.is_dataclass(thing):
+        for field in dataclasses.fields(thing):
+            yield from _strings_in(getattr(thing, field.name))
+    elif isinstance(thing, dict):
+        for value in thing.values():
+            yield from _strings_in(value)
+    elif isinstance(thing, list | tuple | set | frozenset):
+        for item in thing:
+            yield from _strings_in(item)
+
+
+class Reader:
+    """Someone reading the site in (pretend) Welsh, noting every untranslated word."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self.client = site.app.test_client()
+        self.problems: list[str] = []
+        self.client.get("/?lang=cy")
+
+    def read(self, response, url: str):
+        html = response.get_data(as_text=True)
+        if response.mimetype == "text/html":
+            if 'lang="cy"' not in html[:300]:
+                self.problems.append(f"{url}: <html> does not say lang=cy")
+            self.problems += [f"{url} {p}" for p in untranslated(html, self.site.data)]
+        return html
+
+    def get(self, url: str, **kwargs) -> str:
+        return self.read(self.client.get(url, **kwargs), url)
+
+    def post(self, url: str, data: dict, form_page: str | None = None) -> str:
+        token = csrf_token(self.client.get(form_page or url).get_data(as_text=True))
+        response = self.client.post(url, data={"csrf_token": token, **data}, follow_redirects=True)
+        return self.read(response, url)
+
+    def sign_in(self, email: str, password: str) -> None:
+        self.post("/auth/sign-in", {"email": email, "password": password})
+
+    def walk(self, start: str) -> int:
+        """Read every page reachable by links from start; how many there were."""
+        seen, queue = {start}, deque([start])
+        while queue:
+            url = queue.popleft()
+            html = self.get(url)
+            for href in re.findall(r'href="([^"#]*)', html):
+                path = urlsplit(href.replace("&amp;", "&"))
+                link = path.path + (f"?{path.query}" if path.query else "")
+                if path.netloc not in ("", "localhost") or not link.startswith("/"):
+                    continue
+                if NOT_PAGES.search(link) or link in seen:
+                    continue
+                seen.add(link)
+                queue.append(link)
+        return len(seen)
+
+    def assert_all_translated(self):
+        assert not self.problems, "Not translatable:\n" + "\n".join(self.problems)
+
+
+def test_pages_for_everyone(site):
+    reader = Reader(site)
+    for url in ("/", "/how-scores-work", "/accessibility", "/auth/sign-in", "/no-such-page"):
+        reader.get(url)
+    reader.post("/auth/sign-in", {"email": "", "password": ""})
+    reader.post("/auth/sign-in", {"email": "nobody@example.org", "password": "wrong"})
+    reader.assert_all_translated()
+
+
+def test_the_officer_journey(site):
+    reader = Reader(site)
+    base = f"/s/{site.invitation}"
+    reader.get(base)
+    reader.get(f"{base}/about-you")
+    reader.post(f"{base}/about-you", {})
+    reader.post(f"{base}/about-you", {"role_tier": "frontline", "service_area": "housing"})
+    with site.app.app_context():
+        themes = current_bank().themes
+    for theme in themes:
+        reader.get(f"{base}/themes/{theme.id}")
+    first = themes[0]
+    reader.post(f"{base}/themes/{first.id}", {"comment": "x" * 20_000, "save_and_continue": "y"})
+    answers = {q.id: "3" for q in first.questions}
+    reader.post(f"{base}/themes/{first.id}", {**answers, "comment": TYPED, "save_for_later": "y"})
+    reader.get(f"{base}/check")
+    reader.get(f"{base}/resume")
+    reader.post(f"{base}/resume", {"code": ""})
+    reader.post(f"{base}/resume", {"code": "WRONG-CODE"})
+    reader.post(f"{base}/check", {})
+    reader.get(f"{base}/check")
+    reader.get(f"/s/{site.closed_invitation}")
+    reader.assert_all_translated()
+
+
+def test_the_leader_pages(site):
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    pages = reader.walk("/assessments")
+    assert pages > 20, "the walk reached the results, progress and export pages"
+    reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
+    headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
+    reader.post(headcounts, {"housing": "-4"})
+    reader.get("/admin/councils")  # not theirs: the refusal is translated too
+    reader.assert_all_translated()
+
+
+def test_the_admin_pages(site):
+    reader = Reader(site)
+    reader.sign_in(ADMIN_EMAIL, PASSWORD)
+    reader.walk("/admin/councils")
+    reader.post("/admin/councils", {"name": "", "slug": "Not A Slug"})
+    reader.assert_all_translated()
+
+
+def test_the_report_for_cabinet(site):
+    from assessment.web.report import report_html
+
+    with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
+        assessment = queries.assessment_by_id(site.demo_assessment_id)
+        bank = current_bank()
+        results = queries.scored_results(assessment, bank)
+        comments = queries.submitted_comments(assessment)
+        html, _ = report_html(bank, assessment, results, comments, None)
+    problems = untranslated(html, site.data)
+    assert 'lang="cy"' in html
+    assert not problems, "Not translatable:\n" + "\n".join(problems)
+
+
+def test_english_is_the_language_unless_another_is_chosen(site):
+    client = site.app.test_client()
+    assert '<html lang="en"' in client.get("/").get_data(as_text=True)
+    welsh = client.get("/", headers={"Accept-Language": "cy, en;q=0.5"}).get_data(as_text=True)
+    assert '<html lang="cy"' in welsh
+
+
+def test_the_footer_offers_the_other_language_in_its_own_name(site):
+    client = site.app.test_client()
+    english = client.get("/how-scores-work").get_data(as_text=True)
+    assert 'href="?lang=cy" lang="cy" hreflang="cy">Cymraeg</a>' in english
+    welsh = client.get("/how-scores-work?lang=cy").get_data(as_text=True)
+    assert '<html lang="cy"' in welsh
+    assert 'href="?lang=en" lang="en" hreflang="en">English</a>' in welsh
+    # The choice lasts the session.
+    assert '<html lang="cy"' in client.get("/").get_data(as_text=True)
