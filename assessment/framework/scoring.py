@@ -9,19 +9,20 @@ suppressed figure is None in the results, so nothing downstream can leak it.
 
 Results must not depend on the order respondents or answers arrive in (a
 re-import or a database returning rows in another order must not move a score
-by one bit), so every sum is exact: Fractions for means, and statistics.stdev,
-which sums exactly inside, for spreads.
+by one bit), so every sum is exact: scores are tallied as integers (tally.py), and means
+and spreads read from the tallies are exactly what Fractions and
+statistics.stdev would give.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
 from .model import LEVELS, PILLARS, PREFER_NOT_TO_SAY, Bank, Option, Theme
+from .tally import ThemeTally, mean
 
 DONT_KNOW = "dk"
 Answer = int | Literal["dk"]
@@ -120,18 +121,39 @@ def score(bank: Bank, respondents: Iterable[Respondent], threshold: int) -> Resu
 
 def score_summaries(bank: Bank, summaries: Iterable[RespondentSummary], threshold: int) -> Results:
     """As score(), from respondents already reduced to their theme sums (by SQL, say)."""
+    return score_cells(bank, (summary.cell(bank) for summary in summaries), threshold)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Respondents of one role tier in one service area, tallied theme by theme.
+
+    Every figure is read from cells, so they can come one respondent at a time
+    or already added up by the database (storage's PostgreSQL path)."""
+
+    role: str
+    service_area: str
+    respondents: int
+    themes: Mapping[str, ThemeTally]
+
+
+def score_cells(bank: Bank, cells: Iterable[Cell], threshold: int) -> Results:
+    """Every figure for an assessment from its cells, with groups under `threshold` suppressed."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"the anonymity threshold is never below {MIN_THRESHOLD}, not {threshold}")
-    scored = list(summaries)
-    council = _group(bank, "council", _COUNCIL, scored, threshold)
+    # A role or area the bank doesn't know (an old import, say) counts as not said.
+    known = [
+        (_known(bank.roles, c.role), _known(bank.service_areas, c.service_area), c) for c in cells
+    ]
+    council = _group(bank, "council", _COUNCIL, [c for _, _, c in known], threshold)
     # "The whole council is shown only once it has k respondents" needs no
     # extra step: every group is part of the council, so below k each is too.
     roles = tuple(
-        _group(bank, "role", o, [s for s in scored if s.role == o.id], threshold)
+        _group(bank, "role", o, [c for role, _, c in known if role == o.id], threshold)
         for o in bank.roles
     )
     areas = tuple(
-        _group(bank, "service_area", o, [s for s in scored if s.service_area == o.id], threshold)
+        _group(bank, "service_area", o, [c for _, area, c in known if area == o.id], threshold)
         for o in bank.service_areas
     )
     return Results(threshold, council, roles, areas, _perception_gap(bank, roles))
@@ -141,8 +163,10 @@ def score_summaries(bank: Bank, summaries: Iterable[RespondentSummary], threshol
 class ThemeSums:
     """One respondent's answers to one theme, added up: all the scoring needs of them."""
 
-    weighted_levels: float  # sum of weight x level over questions answered with a level
-    weights: float  # sum of those questions' weights
+    # Sums of weight x level and of weight over questions answered with a level:
+    # floats when every weight is whole, Fractions otherwise (exact either way).
+    weighted_levels: float | Fraction
+    weights: float | Fraction
     level_answers: int
     dont_knows: int
 
@@ -151,6 +175,9 @@ class ThemeSums:
         # Exact division: the same float however the sums were made.
         if not self.level_answers:
             return None
+        if isinstance(self.weighted_levels, float) and isinstance(self.weights, float):
+            # IEEE division is the exact quotient rounded once: float(Fraction / Fraction).
+            return self.weighted_levels / self.weights
         return float(Fraction(self.weighted_levels) / Fraction(self.weights))
 
 
@@ -195,6 +222,16 @@ class RespondentSummary:
             dont_knows={t: s.dont_knows for t, s in per_theme.items()},
         )
 
+    def cell(self, bank: Bank) -> Cell:
+        """This respondent alone, as a cell."""
+        themes = {
+            t.id: ThemeTally.of(
+                self.scores.get(t.id), self.level_answers[t.id], self.dont_knows[t.id]
+            )
+            for t in bank.themes
+        }
+        return Cell(self.role, self.service_area, 1, themes)
+
 
 def _check_answer(question_id: str, answer: object) -> None:
     # bool is an int in Python; True must not pass for level 1.
@@ -218,13 +255,10 @@ def _known(options: Sequence[Option], option_id: str) -> str:
 
 
 def _group(
-    bank: Bank,
-    group_type: str,
-    group: Option,
-    members: Sequence[RespondentSummary],
-    threshold: int,
+    bank: Bank, group_type: str, group: Option, cells: Sequence[Cell], threshold: int
 ) -> GroupResult:
-    if len(members) < threshold:
+    respondents = sum(c.respondents for c in cells)
+    if respondents < threshold:
         return GroupResult(
             group_type,
             group.id,
@@ -237,16 +271,16 @@ def _group(
             people_first_gap=None,
             themes=tuple(_suppressed_theme(t) for t in bank.themes),
         )
-    themes = tuple(_theme_result(t, members, threshold) for t in bank.themes)
+    themes = tuple(_theme_result(t, _total(t.id, cells), threshold) for t in bank.themes)
     # Only shown cells feed the summaries, so a hidden cell can't be worked back out.
     shown = [(t.pillar, t.score) for t in themes if t.score is not None]
-    overall = _mean([s for _, s in shown])
-    pillars = {p: _mean([s for pillar, s in shown if pillar == p]) for p in PILLARS}
+    overall = mean([s for _, s in shown])
+    pillars = {p: mean([s for pillar, s in shown if pillar == p]) for p in PILLARS}
     return GroupResult(
         group_type,
         group.id,
         group.label,
-        respondents=len(members),
+        respondents=respondents,
         suppressed=False,
         overall=overall,
         overall_level=_level_or_none(overall),
@@ -256,23 +290,26 @@ def _group(
     )
 
 
-def _theme_result(
-    theme: Theme, members: Sequence[RespondentSummary], threshold: int
-) -> ThemeResult:
-    scores = [m.scores[theme.id] for m in members if theme.id in m.scores]
-    if len(scores) < threshold:
+def _total(theme_id: str, cells: Sequence[Cell]) -> ThemeTally:
+    total = ThemeTally()
+    for cell in cells:
+        if theme_id in cell.themes:
+            total += cell.themes[theme_id]
+    return total
+
+
+def _theme_result(theme: Theme, tally: ThemeTally, threshold: int) -> ThemeResult:
+    if tally.scored < threshold:
         return _suppressed_theme(theme)
-    mean = _mean(scores)
-    dont_knows = sum(m.dont_knows[theme.id] for m in members)
-    answered = dont_knows + sum(m.level_answers[theme.id] for m in members)
+    score = tally.mean
     return ThemeResult(
         theme_id=theme.id,
         pillar=theme.pillar,
-        score=mean,
-        level=_level_or_none(mean),
-        respondents=len(scores),
-        spread=_stdev(scores) if len(scores) >= 2 else None,
-        dont_know_share=dont_knows / answered if answered else None,
+        score=score,
+        level=_level_or_none(score),
+        respondents=tally.scored,
+        spread=tally.spread,
+        dont_know_share=tally.dont_know_share,
         suppressed=False,
     )
 
@@ -297,53 +334,6 @@ def _find(groups: Sequence[GroupResult], group_id: str) -> GroupResult:
         if group.id == group_id:
             return group
     raise KeyError(group_id)
-
-
-def _mean(values: Sequence[float]) -> float | None:
-    """The plain mean, summed exactly so that it is the same in any order; None for no values."""
-    if not values:
-        return None
-    return float(Fraction(sum(_scaled(values)), len(values) * _SCALE))
-
-
-def _stdev(values: Sequence[float]) -> float:
-    """The sample standard deviation, exactly as statistics.stdev gives it, but in integers.
-
-    With x = value * 2**52 (exact), the sum of squared deviations is
-    (n*sum(x*x) - sum(x)**2) / n, so the variance is a ratio of two integers
-    and its square root is rounded once, correctly."""
-    xs = _scaled(values)
-    n = len(xs)
-    total = sum(xs)
-    squares = sum(x * x for x in xs)
-    return _sqrt_of_ratio(n * squares - total * total, n * (n - 1) * _SCALE * _SCALE)
-
-
-# Every float in [1, 5] is a whole multiple of 2**-52, so scaled by 2**52 it is an
-# exact integer: sums of those are exact, order-free and far faster than Fractions.
-_SCALE = 2**52
-
-
-def _scaled(values: Sequence[float]) -> list[int]:
-    if not all(1.0 <= v <= 5.0 for v in values):
-        raise ValueError("scores must be between 1 and 5")
-    return [int(v * _SCALE) for v in values]
-
-
-def _sqrt_of_ratio(numerator: int, denominator: int) -> float:
-    """sqrt(numerator / denominator), correctly rounded to a float.
-
-    The method statistics.stdev uses (CPython's _float_sqrt_of_frac): an integer
-    square root with enough extra bits, rounded to odd, then one float division."""
-    shift = (numerator.bit_length() - denominator.bit_length() - 109) // 2
-    if shift >= 0:
-        return float(_isqrt_round_to_odd(numerator, denominator << 2 * shift) << shift)
-    return _isqrt_round_to_odd(numerator << -2 * shift, denominator) / (1 << -shift)
-
-
-def _isqrt_round_to_odd(numerator: int, denominator: int) -> int:
-    root = math.isqrt(numerator // denominator)
-    return root | (root * root * denominator != numerator)
 
 
 def _difference(a: float | None, b: float | None) -> float | None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, literal_column, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -19,13 +19,12 @@ from ..framework.results_contract import AssessmentInfo
 from ..framework.scoring import (
     DONT_KNOW,
     Respondent,
-    RespondentSummary,
     Results,
-    ThemeSums,
+    score_cells,
     score_summaries,
 )
 from ..framework.scoring import Answer as AnswerValue
-from . import secrets
+from . import secrets, tallies
 from .base import db, utcnow
 from .models import Answer, Assessment, Council, Headcount, Response, ThemeEntry, User
 
@@ -390,67 +389,6 @@ def submitted_respondents(assessment: Assessment) -> list[Respondent]:
     ]
 
 
-def submitted_summaries(assessment: Assessment, bank: Bank) -> list[RespondentSummary]:
-    """Each submitted respondent's theme sums, added up by the database.
-
-    Three queries whatever the number of respondents. Plain sums and counts keep
-    the grouping cheap; the few questions with a weight other than 1 are fetched
-    on their own and their extra weight added here, exactly."""
-    submitted = (Response.assessment_id == assessment.id, Response.submitted_at.is_not(None))
-    people = db.session.execute(
-        select(Response.id, Response.role_tier, Response.service_area).where(*submitted)
-    ).all()
-    theme = _theme_of(Answer.question_id).label("theme_id")
-    sums = db.session.execute(
-        select(
-            Answer.response_id,
-            theme,
-            func.sum(Answer.level),  # don't-know answers have no level: left out
-            func.count(Answer.level),
-            func.count(),
-        )
-        .join(Response, Response.id == Answer.response_id)
-        .where(*submitted)
-        # Grouped by the output name: SQLite would otherwise work the theme out twice.
-        .group_by(Answer.response_id, literal_column("theme_id"))
-    )
-    totals: dict[int, dict[str, list]] = defaultdict(dict)
-    for response_id, theme_id, level_sum, levels, answers in sums:
-        totals[response_id][theme_id] = [float(level_sum or 0), float(levels), levels, answers]
-    extra = {q.id: (q.theme_id, q.weight - 1.0) for q in bank.questions if q.weight != 1.0}
-    if extra:
-        weighted = db.session.execute(
-            select(Answer.response_id, Answer.question_id, Answer.level)
-            .join(Response, Response.id == Answer.response_id)
-            .where(*submitted, Answer.question_id.in_(extra), Answer.level.is_not(None))
-        )
-        for response_id, question_id, level in weighted:
-            theme_id, more = extra[question_id]
-            entry = totals[response_id][theme_id]
-            entry[0] += more * level
-            entry[1] += more
-    return [
-        RespondentSummary.from_sums(
-            bank,
-            role,
-            area,
-            {
-                theme_id: ThemeSums(weighted, weights, levels, answers - levels)
-                for theme_id, (weighted, weights, levels, answers) in totals[rid].items()
-            },
-        )
-        for rid, role, area in people
-    ]
-
-
-def _theme_of(question_id):
-    """The theme id in SQL: the part of a question id before its dot."""
-    dot, one = literal_column("'.'"), literal_column("1")
-    if db.session.get_bind().dialect.name == "postgresql":
-        return func.split_part(question_id, dot, one)
-    return func.substr(question_id, one, func.instr(question_id, dot) - one)
-
-
 def response_counter(assessment: Assessment) -> tuple[int, str, int]:
     """What changes whenever the results can: how many submitted, the latest, the last id."""
     count, latest, last_id = db.session.execute(
@@ -488,14 +426,19 @@ def scored_results(assessment: Assessment, bank: Bank) -> Results:
         if key in _results_cache:
             _results_cache.move_to_end(key)
             return _results_cache[key]
-    results = score_summaries(
-        bank, submitted_summaries(assessment, bank), assessment.anonymity_threshold
-    )
+    results = _score(assessment, bank)
     with _results_lock:
         _results_cache[key] = results
         while len(_results_cache) > RESULTS_CACHE_SIZE:
             _results_cache.popitem(last=False)
     return results
+
+
+def _score(assessment: Assessment, bank: Bank) -> Results:
+    threshold = assessment.anonymity_threshold
+    if tallies.database_can_tally(bank):
+        return score_cells(bank, tallies.cells(assessment, bank), threshold)
+    return score_summaries(bank, tallies.summaries(assessment, bank), threshold)
 
 
 def assessment_info(assessment: Assessment) -> AssessmentInfo:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
+
+import pytest
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
@@ -47,6 +50,32 @@ def test_sql_sums_score_exactly_like_the_pure_core(app, clean_database):
         by_answer = score(bank, queries.submitted_respondents(assessment), 3)
         queries.forget_results()
         assert queries.scored_results(assessment, bank) == by_answer
+
+
+@pytest.mark.parametrize("weights", [(2.0, 0.5), (0.1, 2.5), (1.0, 1.0)])
+def test_any_question_weights_score_exactly_like_the_pure_core(app, clean_database, weights):
+    # Weights in 1/1024ths are tallied by PostgreSQL itself; others (0.1) in Python.
+    council = make_council(app, "weightshire", "lead@weights.example")
+    _import_random_answers(app, council.assessment_id, 40, seed=6)
+    with app.app_context():
+        bank = _reweighted(current_bank(), weights)
+        assessment = queries.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        queries.forget_results()
+        assert queries.scored_results(assessment, bank) == by_answer
+
+
+def _reweighted(bank, weights):
+    """The bank with each theme's first questions weighted as given, in turn."""
+    themes = []
+    for theme in bank.themes:
+        questions = [
+            dataclasses.replace(q, weight=w) for q, w in zip(theme.questions, weights, strict=False)
+        ]
+        questions += theme.questions[len(questions) :]
+        themes.append(dataclasses.replace(theme, questions=tuple(questions)))
+    version = f"{bank.version}+{weights}"
+    return dataclasses.replace(bank, themes=tuple(themes), version=version)
 
 
 def test_results_are_cached_until_a_response_is_submitted(app, clean_database):

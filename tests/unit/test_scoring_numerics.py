@@ -8,7 +8,9 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.framework.scoring import ThemeSums, _mean, _stdev
+from assessment.framework.scoring import ThemeSums
+from assessment.framework.tally import mean as _mean
+from assessment.framework.tally import stdev as _stdev
 
 scores = st.one_of(
     st.floats(min_value=1.0, max_value=5.0, allow_nan=False),
