@@ -2,37 +2,42 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import StringField, SubmitField
 from wtforms.validators import InputRequired, Length, Regexp
 
-from .fields import without_control_characters
+from .base import Form
+from .fields import TextInput, without_control_characters
 
 
-class NewCouncilForm(FlaskForm):
+class NewCouncilForm(Form):
     name = StringField(
-        "Council name",
+        lazy_gettext("Council name"),
         filters=[without_control_characters],
         validators=[
-            InputRequired(message="Enter the council's name"),
-            Length(max=200, message="Council name must be 200 characters or fewer"),
+            InputRequired(message=lazy_gettext("Enter the council's name")),
+            Length(max=200, message=lazy_gettext("Council name must be 200 characters or fewer")),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     slug = StringField(
-        "Short name",
+        lazy_gettext("Short name"),
         filters=[without_control_characters],
-        description="Used in file names and exports: lower-case letters, numbers and hyphens, "
-        "for example exampleshire",
+        description=lazy_gettext(
+            "Used in file names and exports: lower-case letters, numbers and hyphens, "
+            "for example exampleshire"
+        ),
         validators=[
-            InputRequired(message="Enter a short name"),
+            InputRequired(message=lazy_gettext("Enter a short name")),
             Regexp(
                 r"^[a-z0-9][a-z0-9-]{0,59}$",
-                message="Short name must be lower-case letters, numbers and hyphens, "
-                "60 characters or fewer",
+                message=lazy_gettext(
+                    "Short name must be lower-case letters, numbers and hyphens, "
+                    "60 characters or fewer"
+                ),
             ),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
-    submit = SubmitField("Create council", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Create council"), widget=GovSubmitInput())

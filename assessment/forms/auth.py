@@ -2,59 +2,71 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import Email, InputRequired, Length
 
-from .fields import without_control_characters
+from .base import Form
+from .fields import PasswordInput, TextInput, without_control_characters
 
 MIN_PASSWORD_LENGTH = 12
 
 
-class SignInForm(FlaskForm):
+class SignInForm(Form):
     email = StringField(
-        "Email address",
+        lazy_gettext("Email address"),
         filters=[without_control_characters],
         validators=[
-            InputRequired(message="Enter your email address"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
+            InputRequired(message=lazy_gettext("Enter your email address")),
+            Length(max=254, message=lazy_gettext("Email address must be 254 characters or fewer")),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     password = PasswordField(
-        "Password",
+        lazy_gettext("Password"),
         validators=[
-            InputRequired(message="Enter your password"),
-            Length(max=200, message="Password must be 200 characters or fewer"),
+            InputRequired(message=lazy_gettext("Enter your password")),
+            Length(max=200, message=lazy_gettext("Password must be 200 characters or fewer")),
         ],
-        widget=GovPasswordInput(),
+        widget=PasswordInput(),
     )
-    submit = SubmitField("Sign in", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Sign in"), widget=GovSubmitInput())
 
 
-class NewLeaderForm(FlaskForm):
+class NewLeaderForm(Form):
     email = StringField(
-        "Email address",
+        lazy_gettext("Email address"),
         filters=[without_control_characters],
         validators=[
-            InputRequired(message="Enter the leader's email address"),
-            Email(message="Enter an email address in the correct format, like name@example.gov.uk"),
-            Length(max=254, message="Email address must be 254 characters or fewer"),
+            InputRequired(message=lazy_gettext("Enter the leader's email address")),
+            Email(
+                message=lazy_gettext(
+                    "Enter an email address in the correct format, like name@example.gov.uk"
+                )
+            ),
+            Length(max=254, message=lazy_gettext("Email address must be 254 characters or fewer")),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     password = PasswordField(
-        "Temporary password",
-        description=f"At least {MIN_PASSWORD_LENGTH} characters. Give it to the leader securely.",
+        lazy_gettext("Temporary password"),
+        description=lazy_gettext(
+            "At least %(min)s characters. Give it to the leader securely.",
+            min=MIN_PASSWORD_LENGTH,
+        ),
         validators=[
-            InputRequired(message="Enter a temporary password"),
+            InputRequired(message=lazy_gettext("Enter a temporary password")),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=200,
-                message=f"Password must be between {MIN_PASSWORD_LENGTH} and 200 characters",
+                message=lazy_gettext(
+                    "Password must be between %(min)s and %(max)s characters",
+                    min=MIN_PASSWORD_LENGTH,
+                    max=200,
+                ),
             ),
         ],
-        widget=GovPasswordInput(),
+        widget=PasswordInput(),
     )
-    submit = SubmitField("Create leader account", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Create leader account"), widget=GovSubmitInput())

@@ -12,27 +12,40 @@ import secrets
 from collections.abc import Callable, Mapping
 from urllib.parse import parse_qsl, urlencode
 
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextArea
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import Field, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from ..framework.model import Question, Theme
 from ..framework.scoring import DONT_KNOW
-from .fields import OptionalRadioField, without_control_characters
+from .base import Form
+from .fields import OptionalRadioField, TextArea, without_control_characters
 
 MAX_COMMENT_LENGTH = 5000
-DONT_KNOW_LABEL = "Don't know"
 # In a page's state, the comment sits beside the question ids (which always hold a dot).
 COMMENT = "comment"
 MAX_SHOWN_LENGTH = 10_000
 
 
 def level_field(question: Question) -> Field:
-    choices = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
-    choices.append(SelectChoice(DONT_KNOW, DONT_KNOW_LABEL))
+    # The choices are made as each form is, so "Don't know" is in the reader's language
+    # although the form class is built once for everyone.
+    choices = functools.partial(level_choices, question)
     return OptionalRadioField(question.text, choices=choices, description=question.hint or "")
+
+
+def level_choices(question: Question) -> list[SelectChoice]:
+    """A question's five level statements, then Don't know."""
+    choices = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
+    choices.append(SelectChoice(DONT_KNOW, dont_know_label()))
+    return choices
+
+
+def dont_know_label() -> str:
+    return _("Don't know")
 
 
 ANSWER_TYPES: dict[str, Callable[[Question], Field]] = {
@@ -40,25 +53,30 @@ ANSWER_TYPES: dict[str, Callable[[Question], Field]] = {
 }
 
 
-class ThemeFormBase(FlaskForm):
+class ThemeFormBase(Form):
     comment = TextAreaField(
-        "Anything else you want to tell us about this theme? (optional)",
-        description="Do not include names or anything that could identify you or others.",
+        lazy_gettext("Anything else you want to tell us about this theme? (optional)"),
+        description=lazy_gettext(
+            "Do not include names or anything that could identify you or others."
+        ),
         filters=[without_control_characters],
         validators=[
             Optional(),
             Length(
                 max=MAX_COMMENT_LENGTH,
-                message=f"Your comment must be {MAX_COMMENT_LENGTH:,} characters or fewer",
+                message=lazy_gettext(
+                    "Your comment must be %(max)s characters or fewer",
+                    max=f"{MAX_COMMENT_LENGTH:,}",
+                ),
             ),
         ],
-        widget=GovTextArea(),
+        widget=TextArea(),
     )
     # Shown only when the officer's session has ended: the code lets this very
     # post be saved against their response instead of being thrown away.
-    resume_code = StringField("Your resume code", validators=[Optional()])
-    save_and_continue = SubmitField("Save and continue", widget=GovSubmitInput())
-    save_for_later = SubmitField("Save and come back later", widget=GovSubmitInput())
+    resume_code = StringField(lazy_gettext("Your resume code"), validators=[Optional()])
+    save_and_continue = SubmitField(lazy_gettext("Save and continue"), widget=GovSubmitInput())
+    save_for_later = SubmitField(lazy_gettext("Save and come back later"), widget=GovSubmitInput())
     # What the page showed, and which showing of the page this is, so a save can tell
     # whether another tab or device saved this theme in between (docs/adr/0004).
     shown = HiddenField()
@@ -129,7 +147,7 @@ def theme_form_class(theme: Theme, answer_type: str = "level") -> type[ThemeForm
 
 def level_statement_label(question: Question, value: str | None) -> str:
     if value is None:
-        return "Not answered"
+        return _("Not answered")
     if value == DONT_KNOW:
-        return DONT_KNOW_LABEL
+        return dont_know_label()
     return question.level_text(int(value))

@@ -1,8 +1,15 @@
-"""Fields the GOV.UK widgets don't give us out of the box."""
+"""Fields and widgets the GOV.UK widgets don't give us out of the box."""
 
 from __future__ import annotations
 
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput
+from flask_babel import gettext as _
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovPasswordInput,
+    GovRadioInput,
+    GovSelect,
+    GovTextArea,
+    GovTextInput,
+)
 from wtforms import IntegerField, RadioField
 from wtforms.validators import ValidationError
 
@@ -15,20 +22,64 @@ def without_control_characters(text: str | None) -> str | None:
     return text.translate(_CONTROL_CHARACTERS) if text else text
 
 
+class _ErrorPrefixTranslated:
+    """GOV.UK's error message writes a visually hidden "Error:" before the message, in
+    English unless told otherwise, and govuk-frontend-wtf sets the error message after
+    any params a template passes: so the widget itself says it in the reader's language."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        if params.get("errorMessage"):
+            params["errorMessage"]["visuallyHiddenText"] = _("Error")
+        return params
+
+
+class TextInput(_ErrorPrefixTranslated, GovTextInput):
+    pass
+
+
+class TextArea(_ErrorPrefixTranslated, GovTextArea):
+    pass
+
+
+class RadioInput(_ErrorPrefixTranslated, GovRadioInput):
+    pass
+
+
+class Select(_ErrorPrefixTranslated, GovSelect):
+    pass
+
+
+class PasswordInput(_ErrorPrefixTranslated, GovPasswordInput):
+    """A password box whose Show/Hide button speaks the reader's language too."""
+
+    def map_gov_params(self, field, **kwargs):
+        params = super().map_gov_params(field, **kwargs)
+        params.update(
+            showPasswordText=_("Show"),
+            hidePasswordText=_("Hide"),
+            showPasswordAriaLabelText=_("Show password"),
+            hidePasswordAriaLabelText=_("Hide password"),
+            passwordShownAnnouncementText=_("Your password is visible"),
+            passwordHiddenAnnouncementText=_("Your password is hidden"),
+        )
+        return params
+
+
 class OptionalRadioField(RadioField):
     """A radio group an officer may leave unanswered; a value that isn't one of the
     offered options (a tampered post) is still refused."""
 
-    widget = GovRadioInput()
+    widget = RadioInput()
 
     def pre_validate(self, form) -> None:
         if self.raw_data in (None, [], [""]) or self.data is None:
             self.data = None
             return
         if self.data not in {choice.value for choice in self.choices}:
-            raise ValidationError(self.gettext("Select one of the options"))
+            raise ValidationError(_("Select one of the options"))
         if len(self.raw_data) > 1:
-            raise ValidationError(self.gettext("Select only one option"))
+            raise ValidationError(_("Select only one option"))
 
     def process_formdata(self, valuelist) -> None:
         self.raw_data = valuelist
@@ -40,7 +91,10 @@ class WholeNumberField(IntegerField):
 
     def __init__(self, label=None, validators=None, not_a_number: str = "", **kwargs):
         super().__init__(label, validators, **kwargs)
-        self.not_a_number = not_a_number or f"{self.label.text} must be a whole number"
+        # Bound as each form is made, so in the language of the request that made it.
+        self.not_a_number = not_a_number or _(
+            "%(label)s must be a whole number", label=self.label.text
+        )
 
     def process_formdata(self, valuelist) -> None:
         if not valuelist or valuelist[0].strip() == "":

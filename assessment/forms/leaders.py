@@ -2,68 +2,80 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import (
-    GovSelect,
-    GovSubmitInput,
-    GovTextInput,
-)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from ..framework.model import Bank
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
-from .fields import WholeNumberField, without_control_characters
+from .base import Form
+from .fields import TextInput, WholeNumberField, without_control_characters
 
 MAX_THRESHOLD = 50
 MAX_HEADCOUNT = 1_000_000
 
 
-class NewAssessmentForm(FlaskForm):
-    council = SelectField("Council", coerce=int, widget=GovSelect(), validate_choice=True)
+class NewAssessmentForm(Form):
+    council = SelectField(
+        lazy_gettext("Council"), coerce=int, widget=GovSelect(), validate_choice=True
+    )
     title = StringField(
-        "Title",
+        lazy_gettext("Title"),
         filters=[without_control_characters],
-        description="Officers see this, for example Digital maturity self-assessment 2026",
+        description=lazy_gettext(
+            "Officers see this, for example Digital maturity self-assessment 2026"
+        ),
         validators=[
-            InputRequired(message="Enter a title"),
-            Length(max=200, message="Title must be 200 characters or fewer"),
+            InputRequired(message=lazy_gettext("Enter a title")),
+            Length(max=200, message=lazy_gettext("Title must be 200 characters or fewer")),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     anonymity_threshold = WholeNumberField(
-        "Anonymity threshold",
-        description=(
+        lazy_gettext("Anonymity threshold"),
+        not_a_number=lazy_gettext("Anonymity threshold must be a whole number"),
+        description=lazy_gettext(
             "A group's results are only shown once this many people in it have answered. "
-            f"At least {MIN_ANONYMITY_THRESHOLD}; {DEFAULT_ANONYMITY_THRESHOLD} is usual."
+            "At least %(min)s; %(usual)s is usual.",
+            min=MIN_ANONYMITY_THRESHOLD,
+            usual=DEFAULT_ANONYMITY_THRESHOLD,
         ),
         default=DEFAULT_ANONYMITY_THRESHOLD,
         validators=[
-            InputRequired(message="Enter an anonymity threshold"),
+            InputRequired(message=lazy_gettext("Enter an anonymity threshold")),
             NumberRange(
                 min=MIN_ANONYMITY_THRESHOLD,
                 max=MAX_THRESHOLD,
-                message=f"Anonymity threshold must be between {MIN_ANONYMITY_THRESHOLD} "
-                f"and {MAX_THRESHOLD}",
+                message=lazy_gettext(
+                    "Anonymity threshold must be between %(min)s and %(max)s",
+                    min=MIN_ANONYMITY_THRESHOLD,
+                    max=MAX_THRESHOLD,
+                ),
             ),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
-    submit = SubmitField("Create assessment", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Create assessment"), widget=GovSubmitInput())
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A button that changes something: only its CSRF token matters."""
 
-    submit = SubmitField("Confirm", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Confirm"), widget=GovSubmitInput())
 
 
-def headcount_form(bank: Bank, formdata=None, data=None) -> FlaskForm:
-    """One optional whole-number box a role tier and a service area."""
+def headcount_form(bank: Bank, formdata=None, data=None) -> Form:
+    """One optional whole-number box a role tier and a service area.
 
-    class HeadcountForm(FlaskForm):
-        submit = SubmitField("Save headcounts", widget=GovSubmitInput())
+    Built for each request, so its words are translated there and then."""
+
+    class HeadcountForm(Form):
+        submit = SubmitField(_("Save headcounts"), widget=GovSubmitInput())
+
+    largest = f"{MAX_HEADCOUNT:,}"
 
     for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
         for option in options:
@@ -72,17 +84,23 @@ def headcount_form(bank: Bank, formdata=None, data=None) -> FlaskForm:
                 f"{group_type}__{option.id}",
                 WholeNumberField(
                     option.label,
-                    not_a_number=f"{option.label}: enter a whole number, or leave it empty",
+                    not_a_number=_(
+                        "%(group)s: enter a whole number, or leave it empty", group=option.label
+                    ),
                     validators=[
                         Optional(),
                         NumberRange(
                             min=1,
                             max=MAX_HEADCOUNT,
-                            message=f"{option.label}: enter a whole number between 1 and "
-                            f"{MAX_HEADCOUNT:,}, or leave it empty",
+                            message=_(
+                                "%(group)s: enter a whole number between 1 and %(max)s, "
+                                "or leave it empty",
+                                group=option.label,
+                                max=largest,
+                            ),
                         ),
                     ],
-                    widget=GovTextInput(),
+                    widget=TextInput(),
                 ),
             )
     kwargs = {"data": data} if formdata is None and data is not None else {}

@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
+from flask_babel import lazy_gettext
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import RadioField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
 from ..framework.model import Bank
+from .base import Form
+from .fields import RadioInput, TextInput
 
 
-class AboutYouForm(FlaskForm):
+class AboutYouForm(Form):
     role_tier = RadioField(
-        "What is your role?",
-        validators=[InputRequired(message="Select your role, or select Prefer not to say")],
-        widget=GovRadioInput(),
+        lazy_gettext("What is your role?"),
+        validators=[
+            InputRequired(message=lazy_gettext("Select your role, or select Prefer not to say"))
+        ],
+        widget=RadioInput(),
     )
     service_area = RadioField(
-        "Which service area do you mainly work in?",
-        validators=[InputRequired(message="Select your service area, or select Prefer not to say")],
-        widget=GovRadioInput(),
+        lazy_gettext("Which service area do you mainly work in?"),
+        validators=[
+            InputRequired(
+                message=lazy_gettext("Select your service area, or select Prefer not to say")
+            )
+        ],
+        widget=RadioInput(),
     )
-    submit = SubmitField("Save and continue", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Save and continue"), widget=GovSubmitInput())
 
     @classmethod
     def for_bank(cls, bank: Bank, **kwargs) -> AboutYouForm:
@@ -32,18 +40,18 @@ class AboutYouForm(FlaskForm):
         return form
 
 
-class ResumeForm(FlaskForm):
+class ResumeForm(Form):
     code = StringField(
-        "Resume code",
-        description="The 8 letters and numbers you were given, for example ABCD-2345",
+        lazy_gettext("Resume code"),
+        description=lazy_gettext("The 8 letters and numbers you were given, for example ABCD-2345"),
         validators=[
-            InputRequired(message="Enter your resume code"),
-            Length(max=20, message="Resume code must be 8 letters and numbers"),
+            InputRequired(message=lazy_gettext("Enter your resume code")),
+            Length(max=20, message=lazy_gettext("Resume code must be 8 letters and numbers")),
         ],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
-    submit = SubmitField("Continue", widget=GovSubmitInput())
+    submit = SubmitField(lazy_gettext("Continue"), widget=GovSubmitInput())
 
 
-class SubmitForm(FlaskForm):
-    submit = SubmitField("Submit your answers", widget=GovSubmitInput())
+class SubmitForm(Form):
+    submit = SubmitField(lazy_gettext("Submit your answers"), widget=GovSubmitInput())

@@ -3,7 +3,8 @@
 Three steps of about a month each. The first month listens (where leaders and
 frontline staff see things differently, or people don't know), the second
 acts on the two weakest themes using their recommendations, the third acts on
-the people-first gap and sets up the next assessment. Pure: scores in, steps out.
+the people-first gap and sets up the next assessment. Pure: scores in, steps out,
+written in the reader's language (through text); recommendations are the bank's.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from .findings import (
 )
 from .model import Bank
 from .scoring import Results
+from .text import N_, _
 
-PERIODS = ("Days 1 to 30", "Days 31 to 60", "Days 61 to 90")
+# Each step's period; an Action carries it translated.
+PERIODS = (N_("Days 1 to 30"), N_("Days 31 to 60"), N_("Days 61 to 90"))
 
 
 @dataclass(frozen=True)
@@ -43,35 +46,53 @@ def _listen(bank: Bank, results: Results) -> list[Action]:
     for theme, gap in widest:
         if rounded(abs(gap)) < BALANCED_GAP:
             continue
-        higher = "Leaders" if gap > 0 else "Frontline staff"
         actions.append(
             Action(
-                PERIODS[0],
-                f"Listen to frontline staff about {theme.title}",
-                f"{higher} score it {one_decimal(abs(gap))} higher. Run short sessions with "
-                "frontline staff and leaders together to find out what each sees that the "
-                "other does not, and agree one change to make.",
+                _(PERIODS[0]),
+                _("Listen to frontline staff about %(theme)s", theme=theme.title),
+                _who_scores_higher(gap)
+                + " "
+                + _(
+                    "Run short sessions with frontline staff and leaders together to find out "
+                    "what each sees that the other does not, and agree one change to make."
+                ),
             )
         )
     unknown = [theme for theme, result in shown_themes(bank, results) if is_dont_know(result)]
     if unknown:
+        # The themes' titles are the bank's, listed as they are.
         titles = ", ".join(theme.title for theme in unknown)
         actions.append(
             Action(
-                PERIODS[0],
-                "Explain what is happening where people don't know",
-                f'Many people answered "Don\'t know" about {titles}. Share what the council '
-                "is doing, who leads it and how staff can take part.",
+                _(PERIODS[0]),
+                _("Explain what is happening where people don't know"),
+                _(
+                    'Many people answered "Don\'t know" about %(themes)s. Share what the '
+                    "council is doing, who leads it and how staff can take part.",
+                    themes=titles,
+                ),
             )
         )
     return actions
 
 
+def _who_scores_higher(gap: float) -> str:
+    size = one_decimal(abs(gap))
+    if gap > 0:
+        return _("Leaders score it %(size)s higher.", size=size)
+    return _("Frontline staff score it %(size)s higher.", size=size)
+
+
 def _act_on_priorities(bank: Bank, results: Results) -> list[Action]:
     return [
         Action(
-            PERIODS[1],
-            f"Improve {finding.title} (now {one_decimal(finding.score)}, {finding.level_name})",
+            _(PERIODS[1]),
+            _(
+                "Improve %(theme)s (now %(score)s, %(level)s)",
+                theme=finding.title,
+                score=one_decimal(finding.score),
+                level=finding.level_name,
+            ),
             bank.theme(finding.theme_id).recommendation(
                 results.council.theme(finding.theme_id).level
             ),
@@ -86,29 +107,37 @@ def _balance(results: Results) -> list[Action]:
     if gap is not None and rounded(gap) >= BALANCED_GAP:
         actions.append(
             Action(
-                PERIODS[2],
-                "Give people the tools to match their ambition",
-                f"People and culture are {one_decimal(gap)} ahead of the technology estate. "
-                "Pick the legacy system that costs staff most time and agree a plan to retire "
-                "or replace it with a shared platform.",
+                _(PERIODS[2]),
+                _("Give people the tools to match their ambition"),
+                _(
+                    "People and culture are %(size)s ahead of the technology estate. "
+                    "Pick the legacy system that costs staff most time and agree a plan to "
+                    "retire or replace it with a shared platform.",
+                    size=one_decimal(gap),
+                ),
             )
         )
     elif gap is not None and rounded(-gap) >= BALANCED_GAP:
         actions.append(
             Action(
-                PERIODS[2],
-                "Put people before the next technology project",
-                f"The technology estate is {one_decimal(-gap)} ahead of people and culture. "
-                "Before buying more, invest in leadership, skills and ways of working so staff "
-                "can use what the council already has.",
+                _(PERIODS[2]),
+                _("Put people before the next technology project"),
+                _(
+                    "The technology estate is %(size)s ahead of people and culture. "
+                    "Before buying more, invest in leadership, skills and ways of working so "
+                    "staff can use what the council already has.",
+                    size=one_decimal(-gap),
+                ),
             )
         )
     actions.append(
         Action(
-            PERIODS[2],
-            "Tell staff what you heard and plan the next assessment",
-            "Share these results with everyone who took part, say what will change, and run "
-            "the assessment again in 6 to 12 months to see whether it has.",
+            _(PERIODS[2]),
+            _("Tell staff what you heard and plan the next assessment"),
+            _(
+                "Share these results with everyone who took part, say what will change, and "
+                "run the assessment again in 6 to 12 months to see whether it has."
+            ),
         )
     )
     return actions

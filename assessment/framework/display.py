@@ -3,7 +3,9 @@
 Pages, PDFs and CSV all format through here, so a score never reads 2.6 in one
 place and 2.5 in another. Rounding is half up, as people expect (2.25 is 2.3),
 not Python's round-half-even, and it starts from the score rounded to 6 places
-so float noise (2.5999999999999996) can't tip a figure the wrong way.
+so float noise (2.5999999999999996) can't tip a figure the wrong way. Figures
+read the same in every language; only words around them, like band_texts'
+"to", are translated.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from .model import Bank
+from .text import _
 
 _PLACES = 6
 _ONE_DECIMAL = Decimal("0.1")
@@ -55,8 +58,13 @@ def _text(value: Decimal) -> str:
 
 def band_texts() -> list[str]:
     """The score range of each level as shown to one decimal: "1.0 to 1.7", ... "4.2 to 5.0"."""
+    return [_("%(low)s to %(high)s", low=low, high=high) for low, high in _one_decimal_pairs()]
+
+
+def _one_decimal_pairs() -> list[tuple[str, str]]:
+    """(low, high) of each level's band, to one decimal."""
     from .scoring import BAND_EDGES  # scoring imports nothing from here; keep it that way
 
     lows = (1.0, *BAND_EDGES)
     highs = (*(edge - 0.1 for edge in BAND_EDGES), 5.0)
-    return [f"{low:.1f} to {high:.1f}" for low, high in zip(lows, highs, strict=True)]
+    return [(f"{low:.1f}", f"{high:.1f}") for low, high in zip(lows, highs, strict=True)]

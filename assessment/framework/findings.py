@@ -3,7 +3,9 @@
 Pure, like the rest of the framework: it reads frozen Results and writes
 sentences in GOV.UK plain English, with figures to one decimal through
 display, so a chart title, a talking point and the PDF always agree. A
-suppressed figure is None in the results and is never named here.
+suppressed figure is None in the results and is never named here. Every
+sentence goes through text, so it reads in the reader's language; theme
+titles, level names and area labels are the bank's, filled in as they are.
 
 Import these from insights, which adds the chart titles and readings.
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass
 from .display import one_decimal, rounded, whole_percent
 from .model import PREFER_NOT_TO_SAY, Bank, Theme
 from .scoring import GroupResult, Results, ThemeResult
+from .text import N_, _, ngettext
 
 # A theme whose spread is at least this: people disagree about it.
 FLAG_SPREAD = 1.0
@@ -27,7 +30,12 @@ BALANCED_GAP = 0.25
 # The theme that shows silos most directly, when the bank has it.
 COLLABORATION = "collaboration"
 
-NOT_ENOUGH = "Not enough responses yet to show results"
+# Translate with _(NOT_ENOUGH) where it is shown.
+NOT_ENOUGH = N_("Not enough responses yet to show results")
+
+# What a strength or a priority says about its theme.
+STRENGTH = N_("%(theme)s scores %(score)s (%(level)s): one of the council's strongest themes.")
+PRIORITY = N_("%(theme)s scores %(score)s (%(level)s): one of the first places to improve.")
 
 
 @dataclass(frozen=True)
@@ -57,27 +65,30 @@ def gap_meaning(results: Results) -> str:
     """What the people-first gap means for this council, in two sentences."""
     gap = results.council.people_first_gap
     if gap is None:
-        return (
+        return _(
             "There are not enough responses yet to compare people and culture "
             "with the technology estate."
         )
     size = one_decimal(abs(gap))
     if rounded(abs(gap)) < BALANCED_GAP:
-        return (
-            f"People and culture score about the same as the technology estate "
-            f"(a difference of {size}). Keep them in step: plan changes to how people "
-            "work alongside changes to technology."
+        return _(
+            "People and culture score about the same as the technology estate "
+            "(a difference of %(size)s). Keep them in step: plan changes to how people "
+            "work alongside changes to technology.",
+            size=size,
         )
     if gap > 0:
-        return (
-            f"People and culture score {size} higher than the technology estate. "
+        return _(
+            "People and culture score %(size)s higher than the technology estate. "
             "Old and disconnected systems may now be holding your people back: invest "
-            "in modern, shared platforms that let them work in new ways."
+            "in modern, shared platforms that let them work in new ways.",
+            size=size,
         )
-    return (
-        f"The technology estate scores {size} higher than people and culture. "
+    return _(
+        "The technology estate scores %(size)s higher than people and culture. "
         "New tools will not deliver on their own: invest in leadership, culture and "
-        "skills so that people use them to change how the council works."
+        "skills so that people use them to change how the council works.",
+        size=size,
     )
 
 
@@ -87,19 +98,19 @@ def strengths(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
     pairs = sorted(
         shown_themes(bank, results), key=lambda p: (-rounded(p[1].score), order[p[0].id])
     )
-    return [_finding(bank, t, r, "one of the council's strongest themes") for t, r in pairs[:n]]
+    return [_finding(bank, t, r, STRENGTH) for t, r in pairs[:n]]
 
 
 def priorities(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
     """The n lowest-scoring shown council themes, ties in bank order."""
     order = {t.id: i for i, t in enumerate(bank.themes)}
     pairs = sorted(shown_themes(bank, results), key=lambda p: (rounded(p[1].score), order[p[0].id]))
-    return [_finding(bank, t, r, "one of the first places to improve") for t, r in pairs[:n]]
+    return [_finding(bank, t, r, PRIORITY) for t, r in pairs[:n]]
 
 
-def _finding(bank: Bank, theme: Theme, result: ThemeResult, what: str) -> Finding:
+def _finding(bank: Bank, theme: Theme, result: ThemeResult, message: str) -> Finding:
     level = bank.level_name(result.level)
-    sentence = f"{theme.title} scores {one_decimal(result.score)} ({level}): {what}."
+    sentence = _(message, theme=theme.title, score=one_decimal(result.score), level=level)
     return Finding(theme.id, theme.title, result.score, level, sentence)
 
 
@@ -117,15 +128,19 @@ def talking_points(bank: Bank, results: Results) -> list[TalkingPoint]:
     points = []
     for theme, result in shown_themes(bank, results):
         if is_disagreement(result):
-            sentence = (
-                f"People see {theme.title} very differently (spread "
-                f"{one_decimal(result.spread)}). Ask teams what they see that others don't."
+            sentence = _(
+                "People see %(theme)s very differently (spread %(spread)s). "
+                "Ask teams what they see that others don't.",
+                theme=theme.title,
+                spread=one_decimal(result.spread),
             )
             points.append(TalkingPoint(theme.id, theme.title, "disagree", sentence))
         if is_dont_know(result):
-            sentence = (
-                f"{whole_percent(result.dont_know_share)}% of answers about {theme.title} were "
-                '"Don\'t know". Ask teams what would help them see how the council is doing here.'
+            sentence = _(
+                '%(percent)s%% of answers about %(theme)s were "Don\'t know". '
+                "Ask teams what would help them see how the council is doing here.",
+                percent=whole_percent(result.dont_know_share),
+                theme=theme.title,
             )
             points.append(TalkingPoint(theme.id, theme.title, "dont_know", sentence))
     return points
@@ -140,8 +155,16 @@ def perception_gaps(bank: Bank, results: Results) -> list[tuple[Theme, float]]:
 def perception_sentence(theme: Theme, gap: float) -> str:
     size = one_decimal(abs(gap))
     if gap > 0:
-        return f"Leaders score {theme.title} {size} higher than frontline staff do."
-    return f"Frontline staff score {theme.title} {size} higher than leaders do."
+        return _(
+            "Leaders score %(theme)s %(size)s higher than frontline staff do.",
+            theme=theme.title,
+            size=size,
+        )
+    return _(
+        "Frontline staff score %(theme)s %(size)s higher than leaders do.",
+        theme=theme.title,
+        size=size,
+    )
 
 
 def perception_sentences(bank: Bank, results: Results) -> list[str]:
@@ -159,19 +182,35 @@ def silo_sentences(bank: Bank, results: Results) -> list[str]:
     council = _silo_score(results.council, theme)
     if council is None:
         return []
-    what = f"on {theme.title}" if theme else "overall"
     sentences = []
     for area in results.service_areas:
         value = _silo_score(area, theme)
         if area.id == PREFER_NOT_TO_SAY or value is None:
             continue
         if rounded(council - value) >= NOTABLE_GAP:
-            sentences.append(
-                f"{area.label} scores {one_decimal(value)} {what}, "
-                f"{one_decimal(council - value)} below the council as a whole "
-                f"({one_decimal(council)}), so it may be working in a silo."
-            )
+            sentences.append(_silo_sentence(area, value, council, theme))
     return sentences
+
+
+def _silo_sentence(area: GroupResult, value: float, council: float, theme: Theme | None) -> str:
+    figures = {
+        "area": area.label,
+        "score": one_decimal(value),
+        "below": one_decimal(council - value),
+        "council": one_decimal(council),
+    }
+    if theme is None:
+        return _(
+            "%(area)s scores %(score)s overall, %(below)s below the council as a whole "
+            "(%(council)s), so it may be working in a silo.",
+            **figures,
+        )
+    return _(
+        "%(area)s scores %(score)s on %(theme)s, %(below)s below the council as a whole "
+        "(%(council)s), so it may be working in a silo.",
+        theme=theme.title,
+        **figures,
+    )
 
 
 def _silo_score(group: GroupResult, theme: Theme | None) -> float | None:
@@ -187,5 +226,5 @@ def recommendation(bank: Bank, theme_id: str, results: Results) -> str | None:
 
 
 def themes_phrase(count: int) -> str:
-    """'1 theme', '3 themes'."""
-    return f"{count} theme" if count == 1 else f"{count} themes"
+    """'1 theme', '3 themes': for a sentence that counts two things, so one plural can't do."""
+    return ngettext("%(num)s theme", "%(num)s themes", count)

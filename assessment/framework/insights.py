@@ -4,7 +4,8 @@ Every chart gets a title that states its finding and a reading of one to
 three sentences, both written from the scores. The findings themselves
 (strengths, priorities, talking points, gaps, silos) live in findings and
 are imported from here. Suppressed or missing figures give a neutral title,
-never a guess.
+never a guess. Each title and sentence is one message for translators
+(through text), with the bank's theme titles and level names filled in.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from .findings import (
 )
 from .model import PREFER_NOT_TO_SAY, Bank, Theme
 from .scoring import FRONTLINE, LEADERSHIP, GroupResult, Results, ThemeResult
+from .text import N_, _, ngettext
 
 __all__ = [
     "BALANCED_GAP",
@@ -68,15 +70,23 @@ __all__ = [
     "themes_title",
 ]
 
-TIER_NAMES = {LEADERSHIP: "Leaders", FRONTLINE: "Frontline staff"}
+# The role tiers the charts compare, by name; translate with _(TIER_NAMES[tier]) where shown.
+TIER_NAMES = {LEADERSHIP: N_("Leaders"), FRONTLINE: N_("Frontline staff")}
 
 
 def _not_yet(results: Results) -> str:
     if not results.council.suppressed:
-        return f"No theme has answers from at least {results.threshold} people yet."
-    return (
-        f"Results appear once at least {results.threshold} people have answered, "
-        "so that no one's answers can be picked out."
+        return ngettext(
+            "No theme has answers from at least %(num)s person yet.",
+            "No theme has answers from at least %(num)s people yet.",
+            results.threshold,
+        )
+    return ngettext(
+        "Results appear once at least %(num)s person has answered, "
+        "so that no one's answers can be picked out.",
+        "Results appear once at least %(num)s people have answered, "
+        "so that no one's answers can be picked out.",
+        results.threshold,
     )
 
 
@@ -86,54 +96,94 @@ def _not_yet(results: Results) -> str:
 def radar_title(bank: Bank, results: Results) -> str:
     top, bottom = strengths(bank, results, 1), priorities(bank, results, 1)
     if not top:
-        return NOT_ENOUGH
+        return _(NOT_ENOUGH)
     if one_decimal(top[0].score) == one_decimal(bottom[0].score):
-        return f"Every theme scores about the same, {one_decimal(top[0].score)}"
-    return (
-        f"{top[0].title} scores highest ({one_decimal(top[0].score)}) "
-        f"and {bottom[0].title} lowest ({one_decimal(bottom[0].score)})"
+        return _("Every theme scores about the same, %(score)s", score=one_decimal(top[0].score))
+    return _(
+        "%(top)s scores highest (%(top_score)s) and %(bottom)s lowest (%(bottom_score)s)",
+        top=top[0].title,
+        top_score=one_decimal(top[0].score),
+        bottom=bottom[0].title,
+        bottom_score=one_decimal(bottom[0].score),
     )
 
 
 def pillar_title(results: Results) -> str:
     gap = results.council.people_first_gap
     if results.council.suppressed:
-        return NOT_ENOUGH
+        return _(NOT_ENOUGH)
     if gap is None:
-        return "Not enough responses yet to compare people and technology"
+        return _("Not enough responses yet to compare people and technology")
     size = one_decimal(abs(gap))
     if rounded(abs(gap)) < BALANCED_GAP:
-        return f"People and culture are level with the technology estate (a gap of {size})"
+        return _(
+            "People and culture are level with the technology estate (a gap of %(size)s)",
+            size=size,
+        )
     if gap > 0:
-        return f"People and culture are {size} ahead of the technology estate"
-    return f"The technology estate is {size} ahead of people and culture"
+        return _("People and culture are %(size)s ahead of the technology estate", size=size)
+    return _("The technology estate is %(size)s ahead of people and culture", size=size)
 
 
 def themes_title(bank: Bank, results: Results) -> str:
     shown = shown_themes(bank, results)
     if not shown:
-        return NOT_ENOUGH
+        return _(NOT_ENOUGH)
     disagree = [(t, r) for t, r in shown if is_disagreement(r)]
     if disagree:
-        theme, _ = max(disagree, key=lambda p: rounded(p[1].spread))
-        return f"People disagree most about {theme.title}"
+        theme, _result = max(disagree, key=lambda p: rounded(p[1].spread))
+        return _("People disagree most about %(theme)s", theme=theme.title)
     unknown = [(t, r) for t, r in shown if is_dont_know(r)]
     if unknown:
-        theme, _ = max(unknown, key=lambda p: rounded(p[1].dont_know_share))
-        return f'Many people answered "Don\'t know" about {theme.title}'
-    established = sum(1 for _, r in shown if r.level >= 3)
-    verb = "is" if established == 1 else "are"
-    return f"{established} of {themes_phrase(len(shown))} {verb} {bank.level_name(3)} or better"
+        theme, _result = max(unknown, key=lambda p: rounded(p[1].dont_know_share))
+        return _('Many people answered "Don\'t know" about %(theme)s', theme=theme.title)
+    established = sum(1 for _theme, r in shown if r.level >= 3)
+    return _established_or_better(established, len(shown), bank.level_name(3))
+
+
+def _established_or_better(established: int, total: int, level: str) -> str:
+    # The verb follows the themes at the level ("1 of 7 themes is"), the noun the total,
+    # so a single theme shown ("1 of 1 theme is") has messages of its own.
+    if total == 1:
+        return ngettext(
+            "%(num)s of 1 theme is %(level)s or better",
+            "%(num)s of 1 theme are %(level)s or better",
+            established,
+            level=level,
+        )
+    return ngettext(
+        "%(num)s of %(total)s themes is %(level)s or better",
+        "%(num)s of %(total)s themes are %(level)s or better",
+        established,
+        total=total,
+        level=level,
+    )
 
 
 def perception_title(bank: Bank, results: Results) -> str:
     gaps = perception_gaps(bank, results)
     if not gaps:
-        return "Not enough responses yet to compare leaders and frontline staff"
-    theme, gap = max(gaps, key=lambda p: rounded(abs(p[1])))
+        return _("Not enough responses yet to compare leaders and frontline staff")
+    theme, gap = _widest(gaps)
     if rounded(abs(gap)) < NOTABLE_GAP:
-        return "Leaders and frontline staff see every theme in much the same way"
-    return perception_sentence(theme, gap).rstrip(".")
+        return _("Leaders and frontline staff see every theme in much the same way")
+    size = one_decimal(abs(gap))
+    if gap > 0:
+        return _(
+            "Leaders score %(theme)s %(size)s higher than frontline staff do",
+            theme=theme.title,
+            size=size,
+        )
+    return _(
+        "Frontline staff score %(theme)s %(size)s higher than leaders do",
+        theme=theme.title,
+        size=size,
+    )
+
+
+def _widest(gaps: list[tuple[Theme, float]]) -> tuple[Theme, float]:
+    """The theme where leaders and frontline staff differ most, first in bank order on a tie."""
+    return max(gaps, key=lambda p: rounded(abs(p[1])))
 
 
 def _shown_areas(results: Results) -> list[GroupResult]:
@@ -147,32 +197,37 @@ def _shown_areas(results: Results) -> list[GroupResult]:
 def heatmap_title(bank: Bank, results: Results) -> str:
     areas = _shown_areas(results)
     if not areas:
-        return "Not enough responses yet to compare service areas"
+        return _("Not enough responses yet to compare service areas")
     if len(areas) == 1:
-        return f"Only {areas[0].label} has enough responses to show on its own"
+        return _("Only %(area)s has enough responses to show on its own", area=areas[0].label)
     top = max(areas, key=lambda a: rounded(a.overall))
     bottom = min(areas, key=lambda a: rounded(a.overall))
     if one_decimal(top.overall) == one_decimal(bottom.overall):
-        return "Service areas score about the same overall"
-    return (
-        f"{top.label} scores highest overall ({one_decimal(top.overall)}) "
-        f"and {bottom.label} lowest ({one_decimal(bottom.overall)})"
+        return _("Service areas score about the same overall")
+    return _(
+        "%(top)s scores highest overall (%(top_score)s) and %(bottom)s lowest (%(bottom_score)s)",
+        top=top.label,
+        top_score=one_decimal(top.overall),
+        bottom=bottom.label,
+        bottom_score=one_decimal(bottom.overall),
     )
 
 
 def distribution_title(theme: Theme, theme_result: ThemeResult | None) -> str:
     if theme_result is None or theme_result.score is None:
-        return f"Not enough responses yet to show answers about {theme.title}"
+        return _("Not enough responses yet to show answers about %(theme)s", theme=theme.title)
     if is_dont_know(theme_result):
-        return f'Many people answered "Don\'t know" about {theme.title}'
+        return _('Many people answered "Don\'t know" about %(theme)s', theme=theme.title)
     if is_disagreement(theme_result):
-        return f"People see {theme.title} very differently"
-    return (
-        f"People broadly agree about {theme.title}, which scores {one_decimal(theme_result.score)}"
+        return _("People see %(theme)s very differently", theme=theme.title)
+    return _(
+        "People broadly agree about %(theme)s, which scores %(score)s",
+        theme=theme.title,
+        score=one_decimal(theme_result.score),
     )
 
 
-# Readings: one to three sentences under each chart.
+# Readings: one to three sentences under each chart, each sentence one message.
 
 
 def radar_reading(bank: Bank, results: Results) -> str:
@@ -180,24 +235,51 @@ def radar_reading(bank: Bank, results: Results) -> str:
     if council.overall is None:
         return _not_yet(results)
     sentences = [
-        f"The council scores {one_decimal(council.overall)} overall, which is "
-        f"{bank.level_name(council.overall_level)}."
+        _(
+            "The council scores %(score)s overall, which is %(level)s.",
+            score=one_decimal(council.overall),
+            level=bank.level_name(council.overall_level),
+        )
     ]
     top, bottom = strengths(bank, results, 1)[0], priorities(bank, results, 1)[0]
     if top.theme_id != bottom.theme_id:
         sentences.append(
-            f"{top.title} is strongest ({one_decimal(top.score)}) and {bottom.title} "
-            f"needs most attention ({one_decimal(bottom.score)})."
+            _(
+                "%(top)s is strongest (%(top_score)s) and %(bottom)s needs most attention "
+                "(%(bottom_score)s).",
+                top=top.title,
+                top_score=one_decimal(top.score),
+                bottom=bottom.title,
+                bottom_score=one_decimal(bottom.score),
+            )
         )
-    hidden = [TIER_NAMES[t] for t in (LEADERSHIP, FRONTLINE) if results.role(t).suppressed]
-    if hidden:
-        sentences.append(
-            f"{' and '.join(hidden)} are not shown separately, because fewer than "
-            f"{results.threshold} of them answered."
-        )
-    else:
-        sentences.append("The other lines show how leaders and frontline staff answered.")
+    sentences.append(_tiers_sentence(results))
     return " ".join(sentences)
+
+
+def _tiers_sentence(results: Results) -> str:
+    """Which of the radar's tier lines are missing, and why; or what the lines show."""
+    leaders_hidden = results.role(LEADERSHIP).suppressed
+    frontline_hidden = results.role(FRONTLINE).suppressed
+    threshold = results.threshold
+    if leaders_hidden and frontline_hidden:
+        return _(
+            "Leaders and Frontline staff are not shown separately, because fewer than "
+            "%(threshold)s of them answered.",
+            threshold=threshold,
+        )
+    if leaders_hidden:
+        return _(
+            "Leaders are not shown separately, because fewer than %(threshold)s of them answered.",
+            threshold=threshold,
+        )
+    if frontline_hidden:
+        return _(
+            "Frontline staff are not shown separately, because fewer than "
+            "%(threshold)s of them answered.",
+            threshold=threshold,
+        )
+    return _("The other lines show how leaders and frontline staff answered.")
 
 
 def pillar_reading(results: Results) -> str:
@@ -206,74 +288,105 @@ def pillar_reading(results: Results) -> str:
     people, technology = results.council.pillars["people"], results.council.pillars["technology"]
     if people is None or technology is None:
         return gap_meaning(results)
-    return (
-        f"People and culture score {one_decimal(people)} and the technology estate "
-        f"{one_decimal(technology)}. {gap_meaning(results)}"
+    scores = _(
+        "People and culture score %(people)s and the technology estate %(technology)s.",
+        people=one_decimal(people),
+        technology=one_decimal(technology),
     )
+    return f"{scores} {gap_meaning(results)}"
 
 
 def themes_reading(bank: Bank, results: Results) -> str:
     if not shown_themes(bank, results):
         return _not_yet(results)
-    first = (
+    first = _(
         "Each bar is a theme's score from 1 to 5; the line across its end shows "
         "how far apart people's answers are."
     )
     points = talking_points(bank, results)
+    if not points:
+        return first + " " + _('No theme shows wide disagreement or many "Don\'t know" answers.')
     disagree = sum(1 for p in points if p.kind == "disagree")
     unknown = sum(1 for p in points if p.kind == "dont_know")
-    if not points:
-        return f'{first} No theme shows wide disagreement or many "Don\'t know" answers.'
-    parts = []
-    if disagree:
-        parts.append(f"people disagree about {themes_phrase(disagree)}")
-    if unknown:
-        parts.append(f"many people don't know about {themes_phrase(unknown)}")
-    found = " and ".join(parts)
-    return (
-        f"{first} {found[0].upper()}{found[1:]}. "
-        "The talking points suggest questions to ask your teams."
+    found = _talking_points_found(disagree, unknown)
+    return f"{first} {found} " + _("The talking points suggest questions to ask your teams.")
+
+
+def _talking_points_found(disagree: int, unknown: int) -> str:
+    """How many themes people disagree about or don't know about, as one sentence."""
+    if not unknown:
+        return ngettext(
+            "People disagree about %(num)s theme.",
+            "People disagree about %(num)s themes.",
+            disagree,
+        )
+    if not disagree:
+        return ngettext(
+            "Many people don't know about %(num)s theme.",
+            "Many people don't know about %(num)s themes.",
+            unknown,
+        )
+    # Two counts in one sentence: each is a counted phrase of its own ("1 theme", "3 themes").
+    return _(
+        "People disagree about %(disagree)s and many people don't know about %(unknown)s.",
+        disagree=themes_phrase(disagree),
+        unknown=themes_phrase(unknown),
     )
 
 
 def perception_reading(bank: Bank, results: Results) -> str:
     gaps = perception_gaps(bank, results)
     if not gaps:
-        return (
-            f"This comparison appears once at least {results.threshold} leaders and "
-            f"{results.threshold} frontline staff have answered."
+        return ngettext(
+            "This comparison appears once at least %(num)s leader and "
+            "%(num)s frontline staff member have answered.",
+            "This comparison appears once at least %(num)s leaders and "
+            "%(num)s frontline staff have answered.",
+            results.threshold,
         )
-    first = (
+    first = _(
         "Bars to the right mean leaders score a theme higher than frontline staff do; "
         "bars to the left mean frontline staff score it higher."
     )
     notable = perception_sentences(bank, results)
     if not notable:
-        return (
-            f"{first} The two groups are within {one_decimal(NOTABLE_GAP)} of each other "
-            "on every theme."
+        within = _(
+            "The two groups are within %(gap)s of each other on every theme.",
+            gap=one_decimal(NOTABLE_GAP),
         )
-    return (
-        f"{first} {perception_title(bank, results)}. The gap is {one_decimal(NOTABLE_GAP)} or "
-        f"more on {themes_phrase(len(notable))}: ask frontline staff what they see."
+        return f"{first} {within}"
+    widest = perception_sentence(*_widest(gaps))
+    how_many = ngettext(
+        "The gap is %(gap)s or more on %(num)s theme: ask frontline staff what they see.",
+        "The gap is %(gap)s or more on %(num)s themes: ask frontline staff what they see.",
+        len(notable),
+        gap=one_decimal(NOTABLE_GAP),
     )
+    return f"{first} {widest} {how_many}"
 
 
 def heatmap_reading(bank: Bank, results: Results) -> str:
     if not _shown_areas(results):
-        return (
-            f"Service areas appear once at least {results.threshold} people from an area "
-            "have answered."
+        return ngettext(
+            "Service areas appear once at least %(num)s person from an area has answered.",
+            "Service areas appear once at least %(num)s people from an area have answered.",
+            results.threshold,
         )
-    first = (
+    first = ngettext(
         "Each row is a service area, and a blank cell means fewer than "
-        f"{results.threshold} people from that area answered."
+        "%(num)s person from that area answered.",
+        "Each row is a service area, and a blank cell means fewer than "
+        "%(num)s people from that area answered.",
+        results.threshold,
     )
     silos = silo_sentences(bank, results)
     if not silos:
-        return f"{first} No service area scores well below the council as a whole."
+        return first + " " + _("No service area scores well below the council as a whole.")
     if len(silos) == 1:
         return f"{first} {silos[0]}"
-    others = len(silos) - 1
-    area_word = "area also scores" if others == 1 else "areas also score"
-    return f"{first} {silos[0]} {others} other service {area_word} well below the council."
+    others = ngettext(
+        "%(num)s other service area also scores well below the council.",
+        "%(num)s other service areas also score well below the council.",
+        len(silos) - 1,
+    )
+    return f"{first} {silos[0]} {others}"

@@ -5,7 +5,8 @@ insights, every value is labelled to one decimal (so nothing relies on
 colour alone), and the design is plain and printable: Arial, a white
 background and GOV.UK colours with enough contrast. A suppressed figure is
 None in the results, so it is a gap in a trace and never a value. The same
-data, as text, comes from tables.
+data, as text, comes from tables. Every word is in the reader's language
+(Flask-Babel), so a figure is built for one reader and never cached across them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
+from flask_babel import gettext as _
 
 from assessment.framework import insights
 from assessment.framework.display import one_decimal
@@ -21,11 +23,11 @@ from assessment.framework.model import LEVELS, Bank, Theme
 from assessment.framework.scoring import Results, ThemeResult
 
 from .tables import (
-    DONT_KNOW_LABEL,
-    PILLAR_LABELS,
     answer_counts,
+    dont_know_label,
     figure,
     level_labels,
+    pillar_labels,
     radar_groups,
     signed,
     theme_note,
@@ -91,10 +93,11 @@ def _label_axis() -> dict:
 
 
 def pillar_chart(bank: Bank, results: Results) -> go.Figure:
-    values = [results.council.pillars[p] for p in PILLAR_LABELS]
+    labels = pillar_labels()
+    values = [results.council.pillars[p] for p in labels]
     bars = go.Bar(
         orientation="h",
-        y=list(PILLAR_LABELS.values()),
+        y=list(labels.values()),
         x=values,
         text=[one_decimal(v) for v in values],
         textposition="inside",
@@ -110,7 +113,7 @@ def pillar_chart(bank: Bank, results: Results) -> go.Figure:
     gap = results.council.people_first_gap
     if gap is not None:
         fig.add_annotation(
-            text=f"People-first gap: {signed(gap)}",
+            text=_("People-first gap: %(gap)s", gap=signed(gap)),
             x=1,
             y=1.02,
             xref="paper",
@@ -222,7 +225,7 @@ def perception_chart(bank: Bank, results: Results) -> go.Figure:
             "zerolinecolor": BLACK,
             "zerolinewidth": 2,
             "gridcolor": MID_GREY,
-            "title": {"text": "← Frontline staff score higher · Leaders score higher →"},
+            "title": {"text": _("← Frontline staff score higher · Leaders score higher →")},
         },
         yaxis=_label_axis(),
     )
@@ -246,7 +249,7 @@ def heatmap_chart(bank: Bank, results: Results) -> go.Figure:
         ygap=2,
         hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
         colorbar={
-            "title": {"text": "Score"},
+            "title": {"text": _("Score")},
             "tickvals": list(LEVELS),
             "ticktext": [f"{lv} {bank.level_name(lv)}" for lv in LEVELS],
             "thickness": 14,
@@ -275,7 +278,7 @@ def distribution_chart(
     labels = [wrap(question.text, 40) for question in questions]
     table = [answer_counts(counts, question.id) for question in questions]
     traces = []
-    names = [*level_labels(level_names), DONT_KNOW_LABEL]
+    names = [*level_labels(level_names), dont_know_label()]
     for i, name in enumerate(names if shown else []):
         column = [row[i] for row in table]
         traces.append(
@@ -301,7 +304,11 @@ def distribution_chart(
         barmode="stack",
         showlegend=bool(traces),
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        xaxis={"title": {"text": "Number of people"}, "gridcolor": MID_GREY, "rangemode": "tozero"},
+        xaxis={
+            "title": {"text": _("Number of people")},
+            "gridcolor": MID_GREY,
+            "rangemode": "tozero",
+        },
         yaxis=_label_axis(),
         margin={"t": 110},
     )

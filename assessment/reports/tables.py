@@ -3,12 +3,18 @@
 A table holds the same figures as its chart, as text: one decimal through
 display, and "Not shown" where a figure is suppressed (the caption says why).
 Suppressed figures are None in the results, so none can reach a cell.
+
+Captions, headings and labels are in the reader's language (Flask-Babel), so
+each is made when a table is built, never held in a module constant.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from assessment.framework.display import level_name, one_decimal, whole_percent
 from assessment.framework.insights import (
@@ -27,9 +33,19 @@ from assessment.framework.scoring import (
     level_for,
 )
 
-NOT_SHOWN = "Not shown"
-DONT_KNOW_LABEL = "Don't know"
-PILLAR_LABELS = {"people": "People and culture", "technology": "Technology estate"}
+
+def not_shown() -> str:
+    """What a suppressed figure's cell says."""
+    return _("Not shown")
+
+
+def dont_know_label() -> str:
+    return _("Don't know")
+
+
+def pillar_labels() -> dict[str, str]:
+    """Each pillar's name, in the order the chart and table show them."""
+    return {"people": _("People and culture"), "technology": _("Technology estate")}
 
 
 @dataclass(frozen=True)
@@ -41,7 +57,7 @@ class Table:
 
 def figure(value: float | None) -> str:
     """A score to one decimal, or "Not shown"."""
-    return NOT_SHOWN if value is None else one_decimal(value)
+    return not_shown() if value is None else one_decimal(value)
 
 
 def signed(value: float) -> str:
@@ -51,62 +67,73 @@ def signed(value: float) -> str:
 
 
 def not_shown_note(results: Results) -> str:
-    return f" Not shown: fewer than {results.threshold} people answered."
+    return ngettext(
+        "Not shown: fewer than %(num)s person answered.",
+        "Not shown: fewer than %(num)s people answered.",
+        results.threshold,
+    )
+
+
+def _with_note(text: str, note: str) -> str:
+    """A caption and the sentence after it."""
+    return f"{text} {note}"
 
 
 def _caption(text: str, rows: list[list[str]], results: Results) -> str:
-    hidden = any(NOT_SHOWN in row for row in rows)
-    return text + (not_shown_note(results) if hidden else "")
+    hidden = any(not_shown() in row for row in rows)
+    return _with_note(text, not_shown_note(results)) if hidden else text
 
 
 def radar_groups(results: Results) -> list[tuple[str, GroupResult]]:
     """(name, group) for the whole council and each shown tier the radar compares."""
-    groups = [("Whole council", results.council)]
-    groups += [(TIER_NAMES[t], results.role(t)) for t in (LEADERSHIP, FRONTLINE)]
+    groups = [(_("Whole council"), results.council)]
+    # The framework marks the tiers' names for translators; they are translated where shown.
+    groups += [(_(TIER_NAMES[t]), results.role(t)) for t in (LEADERSHIP, FRONTLINE)]
     return [(name, group) for name, group in groups if not group.suppressed]
 
 
 def level_labels(level_names: Sequence[str] | None = None) -> list[str]:
     """'1 Starting' ... '5 Leading', or 'Level 1' ... when the names are not given."""
     if level_names is None:
-        return [f"Level {level}" for level in LEVELS]
+        return [_("Level %(level)s", level=level) for level in LEVELS]
     return [f"{level} {name}" for level, name in zip(LEVELS, level_names, strict=True)]
 
 
 def pillar_table(bank: Bank, results: Results) -> Table:
     council = results.council
     rows = []
-    for pillar, label in PILLAR_LABELS.items():
+    for pillar, label in pillar_labels().items():
         value = council.pillars[pillar]
         level = None if value is None else level_name(bank, level_for(value))
         rows.append([label, figure(value), level or ""])
     gap = council.people_first_gap
-    rows.append(["People-first gap", NOT_SHOWN if gap is None else signed(gap), ""])
-    text = "People and culture compared with the technology estate, scored 1 to 5."
-    return Table(_caption(text, rows, results), ["Pillar", "Score", "Level"], rows)
+    rows.append([_("People-first gap"), not_shown() if gap is None else signed(gap), ""])
+    text = _("People and culture compared with the technology estate, scored 1 to 5.")
+    head = [_("Pillar"), _("Score"), _("Level")]
+    return Table(_caption(text, rows, results), head, rows)
 
 
 def radar_table(bank: Bank, results: Results) -> Table:
     groups = radar_groups(results)
-    head = ["Theme"] + [name for name, _ in groups]
+    head = [_("Theme")] + [name for name, _group in groups]
     rows = []
     if groups:
         rows = [
-            [theme.title] + [figure(group.theme(theme.id).score) for _, group in groups]
+            [theme.title] + [figure(group.theme(theme.id).score) for _name, group in groups]
             for theme in bank.themes
         ]
-    text = "Theme scores from 1 to 5 for the whole council, leaders and frontline staff."
+    text = _("Theme scores from 1 to 5 for the whole council, leaders and frontline staff.")
     if not groups:
-        text += not_shown_note(results)
+        text = _with_note(text, not_shown_note(results))
     return Table(_caption(text, rows, results), head, rows)
 
 
 def theme_note(result: ThemeResult) -> str:
     notes = []
     if is_disagreement(result):
-        notes.append("People disagree")
+        notes.append(_("People disagree"))
     if is_dont_know(result):
-        notes.append("Many don't know")
+        notes.append(_("Many don't know"))
     return "; ".join(notes)
 
 
@@ -115,7 +142,7 @@ def themes_table(bank: Bank, results: Results) -> Table:
     for theme in bank.themes:
         result = results.council.theme(theme.id)
         if result.score is None:
-            rows.append([theme.title, NOT_SHOWN, "", "", "", ""])
+            rows.append([theme.title, not_shown(), "", "", "", ""])
             continue
         rows.append(
             [
@@ -129,8 +156,8 @@ def themes_table(bank: Bank, results: Results) -> Table:
                 theme_note(result),
             ]
         )
-    head = ["Theme", "Score", "Level", "Spread", DONT_KNOW_LABEL, "Note"]
-    text = (
+    head = [_("Theme"), _("Score"), _("Level"), _("Spread"), dont_know_label(), _("Note")]
+    text = _(
         "Whole council theme scores from 1 to 5, how far apart answers were (spread), "
         'and the share of "Don\'t know" answers.'
     )
@@ -138,13 +165,13 @@ def themes_table(bank: Bank, results: Results) -> Table:
 
 
 def perception_table(bank: Bank, results: Results) -> Table:
-    head = ["Theme", "Leaders", "Frontline staff", "Difference"]
-    text = (
+    head = [_("Theme"), _("Leaders"), _("Frontline staff"), _("Difference")]
+    text = _(
         "Leaders' theme scores minus frontline staff's; "
         "a positive difference means leaders score higher."
     )
     if results.perception_gap is None:
-        return Table(text + not_shown_note(results), head, [])
+        return Table(_with_note(text, not_shown_note(results)), head, [])
     leaders, frontline = results.role(LEADERSHIP), results.role(FRONTLINE)
     gaps = {theme.id: gap for theme, gap in perception_gaps(bank, results)}
     rows = [
@@ -152,7 +179,7 @@ def perception_table(bank: Bank, results: Results) -> Table:
             theme.title,
             figure(leaders.theme(theme.id).score),
             figure(frontline.theme(theme.id).score),
-            signed(gaps[theme.id]) if theme.id in gaps else NOT_SHOWN,
+            signed(gaps[theme.id]) if theme.id in gaps else not_shown(),
         ]
         for theme in bank.themes
     ]
@@ -160,12 +187,12 @@ def perception_table(bank: Bank, results: Results) -> Table:
 
 
 def heatmap_table(bank: Bank, results: Results) -> Table:
-    head = ["Service area"] + [theme.title for theme in bank.themes]
+    head = [_("Service area")] + [theme.title for theme in bank.themes]
     rows = [
         [area.label] + [figure(area.theme(theme.id).score) for theme in bank.themes]
         for area in results.service_areas
     ]
-    text = "Theme scores from 1 to 5 for each service area."
+    text = _("Theme scores from 1 to 5 for each service area.")
     return Table(_caption(text, rows, results), head, rows)
 
 
@@ -176,10 +203,12 @@ def distribution_table(
     *,
     level_names: Sequence[str] | None = None,
 ) -> Table:
-    head = ["Question", *level_labels(level_names), DONT_KNOW_LABEL]
-    text = f"How many people chose each answer to the questions about {theme.title}."
+    head = [_("Question"), *level_labels(level_names), dont_know_label()]
+    text = _(
+        "How many people chose each answer to the questions about %(theme)s.", theme=theme.title
+    )
     if theme_result is None or theme_result.score is None:
-        return Table(text + " Not shown: too few people answered.", head, [])
+        return Table(_with_note(text, _("Not shown: too few people answered.")), head, [])
     rows = [
         [question.text] + [str(n) for n in answer_counts(counts, question.id)]
         for question in theme.questions

@@ -7,10 +7,9 @@ import os
 from flask import Flask, abort, request
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
-from markupsafe import Markup
 
 from ..framework.display import one_decimal, whole_percent
-from ..reports.tables import NOT_SHOWN, signed
+from ..reports.tables import not_shown, signed
 from ..storage.secrets import format_code
 from . import (
     admin,
@@ -50,7 +49,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
-    app.add_template_filter(_css_string, "css_string")
+    app.add_template_filter(report.css_string, "css_string")
     converters.init_app(app)
     security.init_app(app)
     auth.init_app(app)
@@ -62,19 +61,11 @@ def init_app(app: Flask) -> None:
 
 
 def _percent(share: float | None) -> str:
-    return NOT_SHOWN if share is None else f"{whole_percent(share)}%"
+    return not_shown() if share is None else f"{whole_percent(share)}%"
 
 
 def _signed_or_not_shown(value: float | None) -> str:
-    return NOT_SHOWN if value is None else signed(value)
-
-
-def _css_string(text: str) -> Markup:
-    """Text as a quoted CSS string, safe inside <style> (the PDF's running header)."""
-    escaped = "".join(
-        f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 32 else ch for ch in str(text)
-    )
-    return Markup(f'"{escaped}"')
+    return not_shown() if value is None else signed(value)
 
 
 FORM_TYPES = {"", "application/x-www-form-urlencoded", "multipart/form-data"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from werkzeug.security import generate_password_hash
 
 from ..forms.admin import NewCouncilForm
@@ -27,9 +28,9 @@ def councils():
         try:
             council = queries.create_council(form.slug.data, form.name.data.strip())
         except queries.Conflict:
-            form.slug.errors.append("A council already has that short name")
+            form.slug.errors.append(_("A council already has that short name"))
         else:
-            flash(f"{council.name} created. Now add its leaders.", "success")
+            flash(_("%(council)s created. Now add its leaders.", council=council.name), "success")
             return redirect(url_for("admin.council", council_id=council.id))
     status = 400 if form.errors else 200
     return render_template(
@@ -50,9 +51,9 @@ def council(council_id: int):
                 form.email.data, generate_password_hash(form.password.data), "leader", council
             )
         except queries.Conflict:
-            form.email.errors.append("An account already uses that email address")
+            form.email.errors.append(_("An account already uses that email address"))
         else:
-            flash(f"Leader account created for {user.email}.", "success")
+            flash(_("Leader account created for %(email)s.", email=user.email), "success")
             return redirect(url_for("admin.council", council_id=council.id))
     status = 400 if form.errors else 200
     return render_template(
@@ -74,7 +75,7 @@ def delete_council(council_id: int):
     if form.validate_on_submit():
         name = council.name
         erase_council(council)
-        flash(f"{name} and all its data have been deleted.", "success")
+        flash(_("%(council)s and all its data have been deleted.", council=name), "success")
         return redirect(url_for("admin.councils"))
     return render_template(
         "admin/delete_council.html",
@@ -103,7 +104,7 @@ def delete_assessment(assessment: Assessment):
         )
     council_id, title = assessment.council_id, assessment.title
     erase_assessment(assessment)
-    flash(f"{title} and all its responses have been deleted.", "success")
+    flash(_("%(title)s and all its responses have been deleted.", title=title), "success")
     return redirect(url_for("admin.council", council_id=council_id))
 
 

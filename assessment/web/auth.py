@@ -14,6 +14,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import lazy_gettext, ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -22,7 +23,7 @@ from ..forms.auth import SignInForm
 from ..storage import queries
 
 blueprint = Blueprint("auth", __name__, url_prefix="/auth")
-WRONG_DETAILS = "Enter a correct email address and password"
+WRONG_DETAILS = lazy_gettext("Enter a correct email address and password")
 # Checked when the email is unknown, so both answers take the same time.
 _NOBODY = generate_password_hash("no account has this password")
 
@@ -30,7 +31,9 @@ _NOBODY = generate_password_hash("no account has this password")
 def init_app(app) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.sign_in"
-    login_manager.login_message = "Sign in to see that page"
+    # Flashed as someone is sent to sign in: made a plain string then, in their language.
+    login_manager.login_message = lazy_gettext("Sign in to see that page")
+    login_manager.localize_callback = str
     # "basic": a leader whose network changes (a laptop moving between offices) is
     # not thrown out; sign-in starts a fresh session, so a planted one gains nothing.
     login_manager.session_protection = "basic"
@@ -49,10 +52,15 @@ def _sign_out_when_idle():
     idle_limit = current_app.config["LEADER_IDLE_MINUTES"] * 60
     if now - session.get("seen", now) > idle_limit:
         logout_user()
-        session.clear()
+        _fresh_session()
         flash(
-            f"You were signed out because you had not done anything for "
-            f"{current_app.config['LEADER_IDLE_MINUTES']} minutes. Sign in again to carry on."
+            ngettext(
+                "You were signed out because you had not done anything for %(num)s minute. "
+                "Sign in again to carry on.",
+                "You were signed out because you had not done anything for %(num)s minutes. "
+                "Sign in again to carry on.",
+                current_app.config["LEADER_IDLE_MINUTES"],
+            )
         )
         if request.endpoint == "auth.keep_alive":
             # The warning's script asked to stay: say no plainly, and leave the
@@ -61,6 +69,15 @@ def _sign_out_when_idle():
         return redirect(url_for("auth.sign_in", next=_return_to()))
     session["seen"] = now
     return None
+
+
+def _fresh_session() -> None:
+    """An empty session, but for the language the reader chose (web/i18n.py): signing
+    in or out should not switch someone's pages back to English."""
+    language = session.get("language")
+    session.clear()
+    if language is not None:
+        session["language"] = language
 
 
 def _return_to() -> str | None:
@@ -93,7 +110,7 @@ def sign_in():
         user = queries.user_by_email(form.email.data)
         hashed = user.password_hash if user else _NOBODY
         if check_password_hash(hashed, form.password.data) and user is not None:
-            session.clear()  # a fresh session at sign-in: nothing carried over
+            _fresh_session()  # at sign-in: nothing carried over but the language
             login_user(user)
             session["seen"] = time.time()
             return redirect(_safe_next(request.args.get("next")))
@@ -112,7 +129,7 @@ def _safe_next(target: str | None) -> str:
 @blueprint.post("/sign-out")
 def sign_out():
     logout_user()
-    session.clear()
+    _fresh_session()
     return redirect(url_for("auth.signed_out"))
 
 

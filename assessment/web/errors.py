@@ -7,6 +7,8 @@ import math
 import time
 
 from flask import Flask, g, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext, ngettext
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -15,25 +17,37 @@ from werkzeug.exceptions import HTTPException
 from ..extensions import limiter, login_manager
 from ..storage import queries
 
+_BAD_REQUEST = lazy_gettext("Sorry, there is a problem with that request")
+# Each page's title and what to do, in the reader's language when shown (see _page).
 PAGES = {
-    400: ("Sorry, there is a problem with that request", "Go back and try again."),
-    403: ("You cannot do that", "If you think you should be able to, contact your administrator."),
-    404: (
-        "Page not found",
-        "If you typed the web address, check it is correct. "
-        "If you pasted the web address, check you copied the entire address.",
+    400: (_BAD_REQUEST, lazy_gettext("Go back and try again.")),
+    403: (
+        lazy_gettext("You cannot do that"),
+        lazy_gettext("If you think you should be able to, contact your administrator."),
     ),
-    405: ("Sorry, there is a problem with that request", "Go back and try again."),
-    413: ("That was too much to send", "Shorten what you typed and try again."),
-    415: ("Sorry, there is a problem with that request", "Send it from the form on the page."),
-    429: ("Too many attempts", "Wait a few minutes and try again."),
+    404: (
+        lazy_gettext("Page not found"),
+        lazy_gettext(
+            "If you typed the web address, check it is correct. "
+            "If you pasted the web address, check you copied the entire address."
+        ),
+    ),
+    405: (_BAD_REQUEST, lazy_gettext("Go back and try again.")),
+    413: (
+        lazy_gettext("That was too much to send"),
+        lazy_gettext("Shorten what you typed and try again."),
+    ),
+    415: (_BAD_REQUEST, lazy_gettext("Send it from the form on the page.")),
+    429: (lazy_gettext("Too many attempts"), lazy_gettext("Wait a few minutes and try again.")),
     500: (
-        "Sorry, there is a problem with the service",
-        "Try again later. Anything you saved before this happened has been kept.",
+        lazy_gettext("Sorry, there is a problem with the service"),
+        lazy_gettext("Try again later. Anything you saved before this happened has been kept."),
     ),
     503: (
-        "Sorry, the service is unavailable",
-        "Try again in a few minutes. Anything you saved before this happened has been kept.",
+        lazy_gettext("Sorry, the service is unavailable"),
+        lazy_gettext(
+            "Try again in a few minutes. Anything you saved before this happened has been kept."
+        ),
     ),
 }
 # Seconds a browser or monitor is asked to wait before trying again.
@@ -46,9 +60,11 @@ def init_app(app: Flask) -> None:
         return (
             render_template(
                 "errors/error.html",
-                title="Sorry, this page has expired",
-                body="To protect your information, nothing was saved. Go back, "
-                "refresh the page and try again.",
+                title=_("Sorry, this page has expired"),
+                body=_(
+                    "To protect your information, nothing was saved. Go back, "
+                    "refresh the page and try again."
+                ),
             ),
             400,
         )
@@ -59,9 +75,12 @@ def init_app(app: Flask) -> None:
         return (
             render_template(
                 "errors/error.html",
-                title="Too many attempts",
-                body=f"To protect accounts, this has been paused. Try again in {wait} "
-                f"minute{'s' if wait != 1 else ''}.",
+                title=_("Too many attempts"),
+                body=ngettext(
+                    "To protect accounts, this has been paused. Try again in %(num)s minute.",
+                    "To protect accounts, this has been paused. Try again in %(num)s minutes.",
+                    wait,
+                ),
             ),
             429,
         )
@@ -77,8 +96,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
-        title, body = PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])
-        return render_template("errors/error.html", title=title, body=body), code
+        return _page(PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])), code
 
 
 def unavailable():
@@ -88,9 +106,13 @@ def unavailable():
         queries.rollback()
     # The page header asks who is signed in, which would ask the database again.
     g._login_user = login_manager.anonymous_user()
-    title, body = PAGES[503]
-    page = render_template("errors/error.html", title=title, body=body)
-    return page, 503, {"Retry-After": str(RETRY_AFTER)}
+    return _page(PAGES[503]), 503, {"Retry-After": str(RETRY_AFTER)}
+
+
+def _page(words: tuple[object, object]) -> str:
+    # Made plain strings now, in the reader's language, so the page escapes them as text.
+    title, body = words
+    return render_template("errors/error.html", title=str(title), body=str(body))
 
 
 def _minutes_until_reset() -> int:

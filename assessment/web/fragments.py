@@ -3,12 +3,14 @@
 The GOV.UK radios macro is most of the time a theme page takes, yet a
 question's statements never change while we run. So the radios are rendered
 once with nothing chosen, and each page marks the officer's answer in a copy.
-A question with an error message is rendered in full, as it differs.
+A question with an error message is rendered in full, as it differs. The radios
+hold words ("or", "Don't know"), so each language has its own.
 """
 
 from __future__ import annotations
 
 from flask import current_app
+from flask_babel import get_locale
 from markupsafe import Markup, escape
 from wtforms import Field
 
@@ -32,6 +34,7 @@ def level_question(question: Question, field: Field) -> Markup:
 
 def _rendered(question: Question, field: Field, render) -> Markup:
     cache = current_app.extensions.setdefault("question_radios", {})
-    if question.id not in cache:
-        cache[question.id] = render(question, field.choices, None, None)
-    return cache[question.id]
+    key = (str(get_locale()), question.id)
+    if key not in cache:
+        cache[key] = render(question, field.choices, None, None)
+    return cache[key]

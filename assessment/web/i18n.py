@@ -10,7 +10,7 @@ asks for it first.
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import get_locale, get_translations
 
 from ..extensions import babel
@@ -32,6 +32,8 @@ def languages() -> list[str]:
 
 
 def choose_language() -> str:
+    if not has_request_context():  # the command line: the installation's default
+        return languages()[0]
     chosen = session.get("language")
     if chosen in languages():
         return chosen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..bank import current_bank
@@ -40,7 +41,10 @@ def new_assessment():
         assessment = queries.create_assessment(
             council, form.title.data.strip(), form.anonymity_threshold.data, current_bank().version
         )
-        flash(f"{assessment.title} is open. Send officers the invitation link.", "success")
+        flash(
+            _("%(title)s is open. Send officers the invitation link.", title=assessment.title),
+            "success",
+        )
         return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
     status = 400 if form.errors else 200
     return render_template("leaders/new_assessment.html", form=form), status
@@ -68,9 +72,9 @@ def change_status(assessment: Assessment, action: str):
     status = {"open": "open", "close": "closed"}[action]
     queries.set_status(assessment, status)
     message = (
-        "The assessment is open: officers can answer."
+        _("The assessment is open: officers can answer.")
         if status == "open"
-        else "The assessment is closed: no new answers are taken. Everything saved is kept."
+        else _("The assessment is closed: no new answers are taken. Everything saved is kept.")
     )
     flash(message, "success")
     return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
@@ -99,7 +103,7 @@ def headcounts(assessment: Assessment):
             if "__" in name
         }
         queries.set_headcounts(assessment, counts)
-        flash("Headcounts saved. Response rates now show on the progress page.", "success")
+        flash(_("Headcounts saved. Response rates now show on the progress page."), "success")
         return redirect(url_for("leaders.assessment_progress", assessment_id=assessment.id))
     status = 400 if form.errors else 200
     return render_template(

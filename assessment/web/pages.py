@@ -1,6 +1,7 @@
 """Pages that belong to no journey."""
 
 from flask import Blueprint, render_template
+from werkzeug.wrappers import Response
 
 from ..bank import current_bank
 from ..framework.display import band_texts
@@ -28,3 +29,20 @@ def method() -> str:
 @blueprint.get("/accessibility")
 def accessibility() -> str:
     return render_template("pages/accessibility.html")
+
+
+REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@blueprint.after_app_request
+def redirect_note_in_the_readers_language(response: Response) -> Response:
+    """A redirect's little page, for the rare browser that shows it, in the reader's
+    language: Werkzeug writes its "Redirecting..." page in English."""
+    if (
+        response.status_code in REDIRECTS
+        and response.location
+        and response.mimetype == "text/html"
+        and not response.is_streamed
+    ):
+        response.set_data(render_template("pages/redirect.html", location=response.location))
+    return response

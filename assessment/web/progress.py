@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from ..framework.model import Bank
 from ..framework.scoring import Results
 from ..storage import queries
@@ -12,7 +14,7 @@ from ..storage.models import Assessment
 
 def shown(count: int, threshold: int) -> str:
     """A count as leaders may see it: under the anonymity threshold it is never exact."""
-    return f"Fewer than {threshold}" if count < threshold else f"{count:,}"
+    return _("Fewer than %(k)s", k=threshold) if count < threshold else f"{count:,}"
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,18 @@ class ProgressTable:
     rows: list[ProgressRow]
 
 
+def group_captions() -> dict[str, str]:
+    """Each kind of group's table caption, in the reader's language."""
+    return {"role": _("By role"), "service_area": _("By service area")}
+
+
 def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
     counts = queries.progress_by_group(assessment)
     people = queries.headcounts(assessment)
     k = assessment.anonymity_threshold
+    captions = group_captions()
     result = []
-    for group_type, caption, options in (
-        ("role", "By role", bank.roles),
-        ("service_area", "By service area", bank.service_areas),
-    ):
+    for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
         rows = []
         for option in options:
             group = counts.get((group_type, option.id), queries.GroupProgress(0, 0))
@@ -50,15 +55,15 @@ def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
                     response_rate=response_rate(group.submitted, headcount, k),
                 )
             )
-        result.append(ProgressTable(caption, rows))
+        result.append(ProgressTable(captions[group_type], rows))
     return result
 
 
 def response_rate(submitted: int, headcount: int | None, threshold: int) -> str:
     if headcount is None:
-        return "No headcount"
+        return _("No headcount")
     if submitted < threshold:
-        return "Not shown"
+        return _("Not shown")
     return f"{min(submitted / headcount, 1):.0%}"
 
 
@@ -75,6 +80,7 @@ def respondent_groups(
     """Who answered, by role and by service area, as the results pages and the PDF show it."""
     people = queries.headcounts(assessment)
     k = results.threshold
+    captions = group_captions()
 
     def rows(group_type: str, groups) -> list[GroupCount]:
         # A suppressed group's count is None: it shows as "Fewer than k".
@@ -88,6 +94,6 @@ def respondent_groups(
         ]
 
     return [
-        ("By role", rows("role", results.roles)),
-        ("By service area", rows("service_area", results.service_areas)),
+        (captions["role"], rows("role", results.roles)),
+        (captions["service_area"], rows("service_area", results.service_areas)),
     ]

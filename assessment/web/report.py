@@ -1,8 +1,9 @@
 """The PDF report a chief executive takes to cabinet: built, cached and downloaded.
 
 The PDF is cached by a hash of everything it shows (the results, the comments,
-the bank version and the names on the cover), so a repeated download is a file
-read, and a new submitted response changes the hash and so the PDF.
+the bank version, the names on the cover and the language it is written in), so
+a repeated download is a file read, a new submitted response changes the hash
+and so the PDF, and a leader reading in Welsh never gets an English copy.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import Blueprint, Response, current_app, render_template
+from flask_babel import format_date
+from flask_babel import gettext as _
+from markupsafe import Markup
 
 from ..bank import current_bank
 from ..framework import insights
@@ -30,11 +35,14 @@ from ..storage import queries
 from ..storage.models import Assessment
 from . import progress
 from .access import assessment_view
+from .i18n import current_language
 from .report_cache import ReportCache
 
 blueprint = Blueprint("report", __name__)
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
 REPORT_VERSION = "1"
+# Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
+_PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
 
 @dataclass(frozen=True)
@@ -80,14 +88,15 @@ def report_pdf(assessment: Assessment) -> bytes:
     )
     as_of = queries.latest_submission(assessment)
     cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
+    language = current_language()
     key = _fingerprint(bank, assessment, results, comments, as_of)
-    cached = cache.get(assessment.id, key)
+    cached = cache.get(assessment.id, language, key)
     if cached is not None:
         return cached
     html, complete = report_html(bank, assessment, results, comments, as_of)
     pdf = render_pdf(html)
     if complete:  # a copy missing its charts is not kept: the next download tries again
-        cache.put(assessment.id, key, pdf)
+        cache.put(assessment.id, language, key, pdf)
     return pdf
 
 
@@ -98,6 +107,7 @@ def _fingerprint(bank: Bank, assessment: Assessment, results: Results, comments,
         "bank": bank.version,
         "council": assessment.council.name,
         "as_of": str(as_of),
+        "language": current_language(),
         "report": REPORT_VERSION,
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
@@ -131,6 +141,8 @@ def report_html(
         }
     html = render_template(
         "pdf/report.html",
+        language=_report_language(),
+        page_numbers=_page_numbers(),
         assessment=assessment,
         council_name=assessment.council.name,
         bank=bank,
@@ -183,4 +195,36 @@ def _data_uri(svg: str | None) -> str | None:
 
 
 def _as_of(moment: datetime | None) -> str:
-    return "No answers yet" if moment is None else moment.strftime("%-d %B %Y")
+    if moment is None:
+        return _("No answers yet")
+    # "28 November 2026", with the month's name in the reader's language.
+    return format_date(moment, "d MMMM y", rebase=False)
+
+
+def _report_language() -> str:
+    """The PDF's <html lang>, which WeasyPrint also writes as the document's /Lang."""
+    language = current_language()
+    # The English is British English, which a screen reader can pronounce as such.
+    return "en-GB" if language == "en" else language
+
+
+def _page_numbers() -> Markup:
+    """CSS content for the footer's "Page 3 of 12": the translation's words as CSS strings,
+    and its %(page)s and %(pages)s as page counters, in whichever order it puts them."""
+    words = _("Page %(page)s of %(pages)s", page="\x00page\x00", pages="\x00pages\x00")
+    parts = _PAGE_NUMBER.split(words)
+    # split() alternates the words between the numbers and the counters' names.
+    content = [
+        css_string(part) if i % 2 == 0 else Markup(f"counter({part})")
+        for i, part in enumerate(parts)
+        if part
+    ]
+    return Markup(" ").join(content)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside <style> (the PDF's running header)."""
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 32 else ch for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')

@@ -1,4 +1,4 @@
-"""Finished PDFs on disk, shared by every worker process, one per assessment."""
+"""Finished PDFs on disk, shared by every worker process, one per assessment and language."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ class ReportCache:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def _path(self, assessment_id: int, key: str) -> Path:
-        return self.folder / f"assessment-{assessment_id}-{key}.pdf"
+    def _path(self, assessment_id: int, language: str, key: str) -> Path:
+        return self.folder / f"assessment-{assessment_id}-{language}-{key}.pdf"
 
-    def get(self, assessment_id: int, key: str) -> bytes | None:
+    def get(self, assessment_id: int, language: str, key: str) -> bytes | None:
         try:
-            return self._path(assessment_id, key).read_bytes()
+            return self._path(assessment_id, language, key).read_bytes()
         except FileNotFoundError:
             return None
 
@@ -25,12 +25,14 @@ class ReportCache:
         for cached in self.folder.glob(f"assessment-{assessment_id}-*.pdf"):
             cached.unlink(missing_ok=True)
 
-    def put(self, assessment_id: int, key: str, pdf: bytes) -> None:
+    def put(self, assessment_id: int, language: str, key: str, pdf: bytes) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         # Written whole then renamed, so a reader never sees half a file.
         handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
         with os.fdopen(handle, "wb") as file:
             file.write(pdf)
-        for old in self.folder.glob(f"assessment-{assessment_id}-*.pdf"):
+        # The older copy in this language is out of date; other languages' copies stay, so
+        # leaders reading in English and in Welsh don't each rebuild the other's PDF.
+        for old in self.folder.glob(f"assessment-{assessment_id}-{language}-*.pdf"):
             old.unlink(missing_ok=True)
-        os.replace(temporary, self._path(assessment_id, key))
+        os.replace(temporary, self._path(assessment_id, language, key))

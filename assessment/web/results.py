@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Blueprint, Response, abort, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 
 from ..bank import current_bank
 from ..framework import insights
@@ -26,12 +28,13 @@ from .access import assessment_view
 
 blueprint = Blueprint("results", __name__, url_prefix="/assessments/<int:assessment_id>")
 
+# The results pages' navigation; the names are translated when a page shows them.
 PAGES = (
-    ("results.overview", "Overview"),
-    ("results.radar", "Themes at a glance"),
-    ("results.themes", "Scores and agreement"),
-    ("results.perception", "Leaders and frontline"),
-    ("results.silos", "Service areas"),
+    ("results.overview", lazy_gettext("Overview")),
+    ("results.radar", lazy_gettext("Themes at a glance")),
+    ("results.themes", lazy_gettext("Scores and agreement")),
+    ("results.perception", lazy_gettext("Leaders and frontline")),
+    ("results.silos", lazy_gettext("Service areas")),
 )
 
 
@@ -92,7 +95,11 @@ def radar(assessment: Assessment):
     bank, results = _results(assessment)
     chart = _panel("radar", bank, results)
     return _render(
-        "results/chart_page.html", assessment, results, chart=chart, heading="Themes at a glance"
+        "results/chart_page.html",
+        assessment,
+        results,
+        chart=chart,
+        heading=_("Themes at a glance"),
     )
 
 
@@ -120,7 +127,7 @@ def perception(assessment: Assessment):
         assessment,
         results,
         chart=chart,
-        heading="Leaders and frontline",
+        heading=_("Leaders and frontline"),
         sentences=insights.perception_sentences(bank, results),
     )
 
@@ -135,7 +142,7 @@ def silos(assessment: Assessment):
         assessment,
         results,
         chart=chart,
-        heading="Service areas",
+        heading=_("Service areas"),
         sentences=insights.silo_sentences(bank, results),
     )
 

@@ -17,6 +17,8 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext, ngettext
 from werkzeug.wrappers import Response as HttpResponse
 
 from ..bank import current_bank
@@ -31,10 +33,7 @@ from .links import resume_link
 
 blueprint = Blueprint("survey", __name__)
 
-ALREADY_SUBMITTED = (
-    "You have already submitted your answers. They have been saved and cannot be changed."
-)
-WRONG_CODE = "We could not find any answers with that code. Check it and try again"
+WRONG_CODE = lazy_gettext("We could not find any answers with that code. Check it and try again")
 # Invitation and resume tokens are unguessable; someone trying many is scanning.
 UNKNOWN_LINKS_PER_ADDRESS = "20 per minute"
 
@@ -54,8 +53,17 @@ limiter.shared_limit(_unknown_links, scope="survey-unknown-link", deduct_when=_w
 
 
 def _too_many_codes(wait: officer_session.TooManyAttempts) -> str:
-    minutes = f"{wait.minutes} minute{'s' if wait.minutes != 1 else ''}"
-    return f"Too many codes have been tried. Wait {minutes} and try again, or use your resume link"
+    return ngettext(
+        "Too many codes have been tried. Wait %(num)s minute and try again, "
+        "or use your resume link",
+        "Too many codes have been tried. Wait %(num)s minutes and try again, "
+        "or use your resume link",
+        wait.minutes,
+    )
+
+
+def _say_already_submitted() -> None:
+    flash(_("You have already submitted your answers. They have been saved and cannot be changed."))
 
 
 def _bank() -> Bank:
@@ -81,7 +89,7 @@ def _theme(theme_id: str) -> Theme:
 
 
 def _ended(invitation: str) -> HttpResponse:
-    flash("Your session has ended. Use your resume link or code to carry on where you left off.")
+    flash(_("Your session has ended. Use your resume link or code to carry on where you left off."))
     return redirect(url_for("survey.resume_with_code", invitation=invitation))
 
 
@@ -157,7 +165,7 @@ def _show_theme(assessment: Assessment, theme: Theme, response: Response | None)
     if response is None:
         return _ended(assessment.invitation_token)
     if response.submitted:
-        flash(ALREADY_SUBMITTED)
+        _say_already_submitted()
         return redirect(url_for("survey.done", invitation=assessment.invitation_token))
     stored = queries.stored_theme(response, theme)
     form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
@@ -178,7 +186,7 @@ def _save_theme(assessment: Assessment, theme: Theme, response: Response | None)
     if response is None:
         return _render_theme(assessment, theme, form, session_ended=True, status=400)
     if response.submitted:
-        flash(ALREADY_SUBMITTED)
+        _say_already_submitted()
         return redirect(url_for("survey.done", invitation=assessment.invitation_token))
     if not form.validate():
         return _render_theme(assessment, theme, form, session_ended=False, status=400)
@@ -194,13 +202,16 @@ def _store_theme(
     )
     invitation = assessment.invitation_token
     if before is None:  # submitted in another tab while this page was open
-        flash(ALREADY_SUBMITTED)
+        _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
     if officer_session.overwrote_another_save(assessment, theme, form, before):
         flash(
-            f"You changed answers to {theme.title} in another tab or window. "
-            "We kept the answers you just saved: check them."
+            _(
+                "You changed answers to %(theme)s in another tab or window. "
+                "We kept the answers you just saved: check them.",
+                theme=theme.title,
+            )
         )
         if completed:  # back to the page, to check them
             back = {"return": "check"} if request.args.get("return") == "check" else {}
@@ -290,9 +301,9 @@ def resume_with_code(invitation: str):
 def _welcome_back(response: Response) -> HttpResponse:
     invitation = response.assessment.invitation_token
     if response.submitted:
-        flash(ALREADY_SUBMITTED)
+        _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
-    flash("Welcome back. Your answers have been restored.", "success")
+    flash(_("Welcome back. Your answers have been restored."), "success")
     return redirect(url_for("survey.tasks", invitation=invitation))
 
 
@@ -306,11 +317,11 @@ def check(invitation: str):
         return _ended(invitation)
     form = SubmitForm()
     if response.submitted:
-        flash(ALREADY_SUBMITTED)
+        _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     if form.validate_on_submit():
         if not queries.submit_response(response):
-            flash(ALREADY_SUBMITTED)
+            _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     return render_template(
         "survey/check.html",

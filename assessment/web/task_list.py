@@ -5,13 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext, ngettext
+from markupsafe import Markup, escape
 
 from ..forms.builder import level_statement_label
 from ..framework.model import Bank, Theme
 from ..storage import queries
 from ..storage.models import Response, ThemeEntry
 
-NOT_STARTED, IN_PROGRESS, COMPLETED = "Not started", "In progress", "Completed"
+# A theme's status, as the template tells them apart, and as people read it.
+NOT_STARTED, IN_PROGRESS, COMPLETED = "not-started", "in-progress", "completed"
+STATUS_TEXT = {
+    NOT_STARTED: lazy_gettext("Not started"),
+    IN_PROGRESS: lazy_gettext("In progress"),
+    COMPLETED: lazy_gettext("Completed"),
+}
 
 
 @dataclass(frozen=True)
@@ -21,13 +30,19 @@ class Task:
     status: str
     hint: str
 
+    @property
+    def status_text(self) -> str:
+        return str(STATUS_TEXT[self.status])
+
 
 @dataclass(frozen=True)
 class Row:
     key: str
     value: str
     href: str
-    change_label: str
+    # The link's whole wording: "Change" and, hidden but read out, what it changes. One
+    # message, so a translator can put the two in the order their language needs.
+    change_link: Markup
 
 
 @dataclass(frozen=True)
@@ -53,7 +68,7 @@ def items(bank: Bank, response: Response) -> list[Task]:
             title=theme.title,
             href=url_for("survey.theme_page", invitation=invitation, theme_id=theme.id),
             status=theme_status(theme, answered, entries.get(theme.id)),
-            hint=f"{len(theme.questions)} questions",
+            hint=ngettext("%(num)s question", "%(num)s questions", len(theme.questions)),
         )
         for theme in bank.themes
     ]
@@ -64,14 +79,19 @@ def check_answers(bank: Bank, response: Response) -> list[Section]:
     about_you_href = url_for("survey.about_you", invitation=invitation, **{"return": "check"})
     sections = [
         Section(
-            "About you",
+            _("About you"),
             [
-                Row("Role", bank.role_label(response.role_tier), about_you_href, "role"),
                 Row(
-                    "Service area",
+                    _("Role"),
+                    bank.role_label(response.role_tier),
+                    about_you_href,
+                    Markup(_('Change<span class="govuk-visually-hidden"> role</span>')),
+                ),
+                Row(
+                    _("Service area"),
                     bank.service_area_label(response.service_area),
                     about_you_href,
-                    "service area",
+                    Markup(_('Change<span class="govuk-visually-hidden"> service area</span>')),
                 ),
             ],
         )
@@ -87,15 +107,25 @@ def check_answers(bank: Bank, response: Response) -> list[Section]:
                 question.text,
                 level_statement_label(question, _choice(answers.get(question.id))),
                 f"{href}#{question.id}",
-                f"your answer to: {question.text}",
+                Markup(
+                    _(
+                        'Change<span class="govuk-visually-hidden"> your answer to: '
+                        "%(question)s</span>",
+                        question=escape(question.text),
+                    )
+                ),
             )
             for question in theme.questions
         ]
         entry = entries.get(theme.id)
-        comment = entry.comment if entry and entry.comment else "None"
-        rows.append(
-            Row("Your comment", comment, f"{href}#comment", f"your comment on {theme.title}")
+        comment = entry.comment if entry and entry.comment else _("None")
+        change_link = Markup(
+            _(
+                'Change<span class="govuk-visually-hidden"> your comment on %(theme)s</span>',
+                theme=escape(theme.title),
+            )
         )
+        rows.append(Row(_("Your comment"), comment, f"{href}#comment", change_link))
         sections.append(Section(theme.title, rows))
     return sections
 

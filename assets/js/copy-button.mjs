@@ -1,4 +1,5 @@
-// "Copy link" buttons: hidden until JavaScript can make them work.
+// "Copy link" buttons: hidden until JavaScript can make them work. Once the link is copied
+// the button says data-copied-text, which the page writes in the reader's language.
 export function initCopyButtons(root) {
   root.querySelectorAll(".app-copy-button[data-copy-target]").forEach((button) => {
     const input = root.getElementById(button.dataset.copyTarget);
@@ -6,7 +7,7 @@ export function initCopyButtons(root) {
     button.hidden = false;
     button.addEventListener("click", async () => {
       await navigator.clipboard.writeText(input.value);
-      button.textContent = "Link copied";
+      button.textContent = button.dataset.copiedText;
     });
   });
 }

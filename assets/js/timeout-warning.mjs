@@ -11,9 +11,12 @@ export function initTimeoutWarning(dialog) {
 
   const clear = () => { timers.forEach(clearTimeout); timers = []; };
   const expire = () => window.location.assign(dialog.dataset.returnUrl);
+  // The page gives the words for each count, in the reader's language: "2 minutes".
+  const secondsWords = JSON.parse(dialog.dataset.secondsWords);
+  const minutesWords = JSON.parse(dialog.dataset.minutesWords);
   const describe = (seconds) => seconds > 60
-    ? `${Math.ceil(seconds / 60)} minutes`
-    : `${seconds} second${seconds === 1 ? "" : "s"}`;
+    ? minutesWords[Math.min(Math.ceil(seconds / 60), minutesWords.length - 1)]
+    : secondsWords[seconds];
   const tick = () => {
     const seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     countdown.textContent = describe(seconds);

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import render_template_string
+from flask_babel import force_locale
 
 from assessment.bank import current_bank
 from assessment.forms.builder import theme_form_class
@@ -38,3 +39,15 @@ def test_a_question_with_an_error_is_rendered_in_full(app):
         field.errors = ["Select one of the options"]
         html = str(fragments.level_question(question, field))
         assert "govuk-radios__input" in html and "Select one of the options" in html
+
+
+def test_each_language_has_its_own_radios(app):
+    # The radios hold words ("or", "Don't know"): one language's are never shown in another.
+    with app.test_request_context():
+        theme = current_bank().themes[0]
+        question, field = theme_form_class(theme)(formdata=None).question_fields()[0]
+        fragments.level_question(question, field)
+        with force_locale("cy"):
+            fragments.level_question(question, field)
+    cached = app.extensions["question_radios"]
+    assert {("en", question.id), ("cy", question.id)} <= set(cached)

@@ -49,8 +49,8 @@ def _theme(app, theme_id):
     return current_bank().theme(theme_id)
 
 
-def _pdf(app, council) -> bytes:
-    with app.test_request_context(), app.app_context():
+def _pdf(app, council, language: str = "en") -> bytes:
+    with app.test_request_context(headers={"Accept-Language": language}), app.app_context():
         return report_module.report_pdf(queries.assessment_by_id(council.assessment_id))
 
 
@@ -160,6 +160,22 @@ def test_a_repeated_download_comes_from_the_cache_and_a_new_response_refreshes_i
         queries.commit()
     third = _pdf(app, council)
     assert len(renders) == 2 and third != first
+
+
+def test_each_language_has_its_own_cached_copy(app, council, monkeypatch):
+    monkeypatch.setitem(app.config, "LANGUAGES", ["en", "cy"])
+    rendered = []
+    real_render = report_module.render_pdf
+    monkeypatch.setattr(
+        report_module, "render_pdf", lambda html: rendered.append(html) or real_render(html)
+    )
+
+    english, welsh = _pdf(app, council), _pdf(app, council, "cy")
+    # Each is built once, then read from the cache: one language never evicts the other.
+    assert _pdf(app, council) == english and _pdf(app, council, "cy") == welsh
+    assert len(rendered) == 2
+    assert '<html lang="en-GB">' in rendered[0] and '<html lang="cy">' in rendered[1]
+    assert len(list(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))) == 2
 
 
 def test_an_assessment_without_enough_responses_gets_a_short_pdf_saying_why(

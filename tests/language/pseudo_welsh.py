@@ -21,7 +21,6 @@ from babel.messages.pofile import read_po
 
 PROJECT = Path(__file__).resolve().parents[2]
 OPEN, CLOSE = "⟪", "⟫"
-_INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # Text people read, other than an element's own text.
 READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
@@ -60,28 +59,53 @@ def _wrapped(message: str) -> str:
 
 
 def untranslated(html: str, data: Iterable[str]) -> list[str]:
-    """Each piece of text on the page that is neither translated nor data."""
+    """Each piece of text on the page that is neither translated nor data.
+
+    Text is read in document order, so a message that holds an element (a link
+    or <code> inside a sentence) counts as one: what lies between its ⟪ and ⟫
+    is the message's own or a value a translator places."""
     known = sorted({d for d in data if d and _WORD.search(d)}, key=len, reverse=True)
     document = html5lib.parse(html, namespaceHTMLElements=False)
-    return [f"{where}: {text!r}" for where, text in _read_text(document) if _left(text, known)]
+    problems, depth = [], 0
+    for where, text, in_flow in _read_text(document):
+        outside, depth_after = _outside_messages(text, depth if in_flow else 0)
+        if in_flow:
+            depth = depth_after
+        if _left(outside, known):
+            problems.append(f"{where}: {text!r}")
+    return problems
 
 
-def _read_text(element, inside_read: bool = True) -> Iterator[tuple[str, str]]:
+def _read_text(element, inside_read: bool = True) -> Iterator[tuple[str, str, bool]]:
+    """(where, text, whether it is part of the page's flow of text) for everything read."""
     tag = element.tag if isinstance(element.tag, str) else ""
     read = inside_read and tag not in NOT_READ
     if read and element.text:
-        yield f"<{tag}>", element.text
+        yield f"<{tag}>", element.text, True
     for name in READ_ATTRIBUTES:
         if element.get(name):
-            yield f"<{tag} {name}>", element.get(name)
+            yield f"<{tag} {name}>", element.get(name), False
     if tag == "input" and element.get("type") in ("submit", "button") and element.get("value"):
-        yield "<input value>", element.get("value")
+        yield "<input value>", element.get("value"), False
     if element.get("data-figure"):
-        yield from ((f"<{tag} data-figure>", t) for t in _chart_words(element.get("data-figure")))
+        for words in _chart_words(element.get("data-figure")):
+            yield f"<{tag} data-figure>", words, False
     for child in element:
         yield from _read_text(child, read)
         if read and child.tail:
-            yield f"after <{child.tag}>", child.tail
+            yield f"after <{child.tag}>", child.tail, True
+
+
+def _outside_messages(text: str, depth: int) -> tuple[str, int]:
+    """The text with every part inside ⟪ ⟫ blanked, and how deep inside a message it ends."""
+    kept = []
+    for character in text:
+        if character == OPEN:
+            depth += 1
+        elif character == CLOSE:
+            depth = max(depth - 1, 0)
+        kept.append(character if depth == 0 and character not in (OPEN, CLOSE) else " ")
+    return "".join(kept), depth
 
 
 def _chart_words(figure_json: str) -> Iterator[str]:
@@ -100,13 +124,12 @@ def _chart_words(figure_json: str) -> Iterator[str]:
         yield re.sub(r"%\{[^}]*\}|<extra>.*?</extra>|<br>", " ", trace.get("hovertemplate") or "")
 
 
+# What people were given rather than told: web addresses and resume codes.
+_GIVEN = re.compile(r"https?://\S+|\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+
+
 def _left(text: str, known: list[str]) -> str:
-    rest = text
-    while True:
-        shorter = _INNERMOST.sub(" ", rest)
-        if shorter == rest:
-            break
-        rest = shorter
+    rest = _GIVEN.sub(" ", text)
     for data in known:
         rest = rest.replace(data, " ")
     return " ".join(_WORD.findall(rest))

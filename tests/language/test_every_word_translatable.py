@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from babel.dates import get_month_names
 from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
@@ -31,6 +32,7 @@ OTHER_COUNCIL = "Otherton Council"
 OFFICERS_TITLE = "Officers' assessment"
 CLOSED_TITLE = "Spring 2025"
 TYPED = "A comment typed by an officer"
+TOO_LONG = "x" * 20_000
 # Links the walk does not follow: files, and the language switch itself.
 NOT_PAGES = re.compile(r"\.(csv|xlsx|json|pdf)$|[?&]lang=|^/static/")
 
@@ -103,10 +105,14 @@ def _data(bank) -> set[str]:
         CLOSED_TITLE,
         "Otherton 2026",
         TYPED,
+        TOO_LONG,
         "exampleshire",
         "otherton",
     }
     words.update(_strings_in(bank))
+    # Babel's own Welsh: month names in dates, and each language's name for itself.
+    words.update(get_month_names("wide", locale="cy").values())
+    words.update(("English", "Cymraeg"))
     words.update(c for comments in demo.COMMENTS.values() for c in comments)
     return words
 
@@ -195,7 +201,7 @@ def test_the_officer_journey(site):
     for theme in themes:
         reader.get(f"{base}/themes/{theme.id}")
     first = themes[0]
-    reader.post(f"{base}/themes/{first.id}", {"comment": "x" * 20_000, "save_and_continue": "y"})
+    reader.post(f"{base}/themes/{first.id}", {"comment": TOO_LONG, "save_and_continue": "y"})
     answers = {q.id: "3" for q in first.questions}
     reader.post(f"{base}/themes/{first.id}", {**answers, "comment": TYPED, "save_for_later": "y"})
     reader.get(f"{base}/check")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
+from flask_babel import Babel
 from werkzeug.datastructures import MultiDict
 
 from assessment.forms.builder import (
@@ -23,6 +24,7 @@ CULTURE = BANK.theme("culture")
 def request_context():
     app = Flask(__name__)
     app.config.update(SECRET_KEY="unit", WTF_CSRF_ENABLED=False)
+    Babel(app)  # the forms' words are translated, in English here
     with app.test_request_context(method="POST"):
         yield
 
