@@ -3,14 +3,12 @@
 The database handle lives in storage (the only layer that runs queries).
 """
 
-from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf import CSRFProtect
 
-babel = Babel()
 migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 from babel import Locale
 from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import get_locale, get_translations
+from flask_babel import Babel, get_locale, get_translations
 
-from ..extensions import babel
 from ..framework import text
 
 
 def init_app(app: Flask) -> None:
-    babel.init_app(app, locale_selector=choose_language)
+    # One Babel per app: Flask-Babel caches catalogues on the instance by language
+    # alone, so apps sharing one (tests do) would share each other's catalogues.
+    Babel(app, locale_selector=choose_language)
     text.use(
         lambda message: get_translations().ugettext(message),
         lambda singular, plural, n: get_translations().ungettext(singular, plural, n),
