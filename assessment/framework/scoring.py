@@ -16,6 +16,7 @@ statistics.stdev would give.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -116,12 +117,7 @@ def respondent_theme_scores(bank: Bank, respondent: Respondent) -> dict[str, flo
 
 def score(bank: Bank, respondents: Iterable[Respondent], threshold: int) -> Results:
     """Every figure for an assessment, with groups and cells under `threshold` suppressed."""
-    return score_summaries(bank, (RespondentSummary.of(bank, r) for r in respondents), threshold)
-
-
-def score_summaries(bank: Bank, summaries: Iterable[RespondentSummary], threshold: int) -> Results:
-    """As score(), from respondents already reduced to their theme sums (by SQL, say)."""
-    return score_cells(bank, (summary.cell(bank) for summary in summaries), threshold)
+    return score_cells(bank, (respondent_cell(bank, r) for r in respondents), threshold)
 
 
 @dataclass(frozen=True)
@@ -137,100 +133,61 @@ class Cell:
     themes: Mapping[str, ThemeTally]
 
 
+def respondent_cell(bank: Bank, respondent: Respondent) -> Cell:
+    """One respondent as a cell of their own, scored answer by answer."""
+    # Answers to questions the bank doesn't have are ignored, whatever they hold.
+    for question in bank.questions:
+        if question.id in respondent.answers:
+            _check_answer(question.id, respondent.answers[question.id])
+    scores = respondent_theme_scores(bank, respondent)
+    themes = {
+        t.id: ThemeTally.of(
+            scores.get(t.id),
+            len(_levels_in(t, respondent.answers)),
+            sum(1 for q in t.questions if respondent.answers.get(q.id) == DONT_KNOW),
+        )
+        for t in bank.themes
+    }
+    return Cell(respondent.role, respondent.service_area, 1, themes)
+
+
 def score_cells(bank: Bank, cells: Iterable[Cell], threshold: int) -> Results:
     """Every figure for an assessment from its cells, with groups under `threshold` suppressed."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"the anonymity threshold is never below {MIN_THRESHOLD}, not {threshold}")
-    # A role or area the bank doesn't know (an old import, say) counts as not said.
-    known = [
-        (_known(bank.roles, c.role), _known(bank.service_areas, c.service_area), c) for c in cells
-    ]
-    council = _group(bank, "council", _COUNCIL, [c for _, _, c in known], threshold)
+    merged = _merged(bank, cells)
+    council = _group(bank, "council", _COUNCIL, merged, threshold)
     # "The whole council is shown only once it has k respondents" needs no
     # extra step: every group is part of the council, so below k each is too.
     roles = tuple(
-        _group(bank, "role", o, [c for role, _, c in known if role == o.id], threshold)
+        _group(bank, "role", o, [c for c in merged if c.role == o.id], threshold)
         for o in bank.roles
     )
     areas = tuple(
-        _group(bank, "service_area", o, [c for _, area, c in known if area == o.id], threshold)
+        _group(bank, "service_area", o, [c for c in merged if c.service_area == o.id], threshold)
         for o in bank.service_areas
     )
     return Results(threshold, council, roles, areas, _perception_gap(bank, roles))
 
 
-@dataclass(frozen=True)
-class ThemeSums:
-    """One respondent's answers to one theme, added up: all the scoring needs of them."""
-
-    # Sums of weight x level and of weight over questions answered with a level:
-    # floats when every weight is whole, Fractions otherwise (exact either way).
-    weighted_levels: float | Fraction
-    weights: float | Fraction
-    level_answers: int
-    dont_knows: int
-
-    @property
-    def score(self) -> float | None:
-        # Exact division: the same float however the sums were made.
-        if not self.level_answers:
-            return None
-        if isinstance(self.weighted_levels, float) and isinstance(self.weights, float):
-            # IEEE division is the exact quotient rounded once: float(Fraction / Fraction).
-            return self.weighted_levels / self.weights
-        return float(Fraction(self.weighted_levels) / Fraction(self.weights))
-
-
-@dataclass(frozen=True)
-class RespondentSummary:
-    """One respondent reduced to what the group figures need."""
-
-    role: str
-    service_area: str
-    scores: Mapping[str, float]
-    level_answers: Mapping[str, int]
-    dont_knows: Mapping[str, int]
-
-    @classmethod
-    def of(cls, bank: Bank, respondent: Respondent) -> RespondentSummary:
-        # Answers to questions the bank doesn't have are ignored, whatever they hold.
-        for question in bank.questions:
-            if question.id in respondent.answers:
-                _check_answer(question.id, respondent.answers[question.id])
-        return cls(
-            role=_known(bank.roles, respondent.role),
-            service_area=_known(bank.service_areas, respondent.service_area),
-            scores=respondent_theme_scores(bank, respondent),
-            level_answers={t.id: len(_levels_in(t, respondent.answers)) for t in bank.themes},
-            dont_knows={
-                t.id: sum(1 for q in t.questions if respondent.answers.get(q.id) == DONT_KNOW)
-                for t in bank.themes
-            },
+def _merged(bank: Bank, cells: Iterable[Cell]) -> list[Cell]:
+    """One cell per role tier and service area, however the cells came (one per person, say),
+    so each group below adds up a few dozen cells rather than every respondent."""
+    roles = {o.id for o in bank.roles}
+    areas = {o.id for o in bank.service_areas}
+    people: dict[tuple[str, str], int] = defaultdict(int)
+    themes: dict[tuple[str, str], dict[str, ThemeTally]] = defaultdict(dict)
+    for cell in cells:
+        # A role or area the bank doesn't know (an old import, say) counts as not said.
+        key = (
+            cell.role if cell.role in roles else PREFER_NOT_TO_SAY,
+            cell.service_area if cell.service_area in areas else PREFER_NOT_TO_SAY,
         )
-
-    @classmethod
-    def from_sums(
-        cls, bank: Bank, role: str, service_area: str, sums: Mapping[str, ThemeSums]
-    ) -> RespondentSummary:
-        empty = ThemeSums(0.0, 0.0, 0, 0)
-        per_theme = {t.id: sums.get(t.id, empty) for t in bank.themes}
-        return cls(
-            role=_known(bank.roles, role),
-            service_area=_known(bank.service_areas, service_area),
-            scores={t: s.score for t, s in per_theme.items() if s.score is not None},
-            level_answers={t: s.level_answers for t, s in per_theme.items()},
-            dont_knows={t: s.dont_knows for t, s in per_theme.items()},
-        )
-
-    def cell(self, bank: Bank) -> Cell:
-        """This respondent alone, as a cell."""
-        themes = {
-            t.id: ThemeTally.of(
-                self.scores.get(t.id), self.level_answers[t.id], self.dont_knows[t.id]
-            )
-            for t in bank.themes
-        }
-        return Cell(self.role, self.service_area, 1, themes)
+        people[key] += cell.respondents
+        totals = themes[key]
+        for theme_id, tally in cell.themes.items():
+            totals[theme_id] = totals[theme_id] + tally if theme_id in totals else tally
+    return [Cell(role, area, count, themes[role, area]) for (role, area), count in people.items()]
 
 
 def _check_answer(question_id: str, answer: object) -> None:
@@ -248,10 +205,6 @@ def _levels_in(theme: Theme, answers: Mapping[str, Answer]) -> list[tuple[float,
         if answer is not None and answer != DONT_KNOW:
             found.append((question.weight, int(answer)))
     return found
-
-
-def _known(options: Sequence[Option], option_id: str) -> str:
-    return option_id if any(o.id == option_id for o in options) else PREFER_NOT_TO_SAY
 
 
 def _group(

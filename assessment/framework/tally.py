@@ -36,6 +36,19 @@ class ThemeTally:
         x = scaled(score)
         return cls(1, x, x * x, level_answers, dont_knows)
 
+    @classmethod
+    def of_sums(
+        cls,
+        weighted_levels: float | Fraction,
+        weights: float | Fraction,
+        level_answers: int,
+        dont_knows: int,
+    ) -> ThemeTally:
+        """One respondent's tally from the sums of weight x level and of weight over the
+        questions they answered with a level (floats when every weight is whole)."""
+        score = weighted_mean(weighted_levels, weights) if level_answers else None
+        return cls.of(score, level_answers, dont_knows)
+
     def __add__(self, other: ThemeTally) -> ThemeTally:
         return ThemeTally(
             self.scored + other.scored,
@@ -69,6 +82,13 @@ class ThemeTally:
     def dont_know_share(self) -> float | None:
         answered = self.dont_knows + self.level_answers
         return self.dont_knows / answered if answered else None
+
+
+def weighted_mean(weighted_levels: float | Fraction, weights: float | Fraction) -> float:
+    """The exact quotient, rounded once: the same float however the sums were made."""
+    if isinstance(weighted_levels, float) and isinstance(weights, float):
+        return weighted_levels / weights  # IEEE division rounds the exact quotient once
+    return float(Fraction(weighted_levels) / Fraction(weights))
 
 
 def scaled(score: float) -> int:

@@ -21,7 +21,6 @@ from ..framework.scoring import (
     Respondent,
     Results,
     score_cells,
-    score_summaries,
 )
 from ..framework.scoring import Answer as AnswerValue
 from . import secrets, tallies
@@ -438,7 +437,7 @@ def _score(assessment: Assessment, bank: Bank) -> Results:
     threshold = assessment.anonymity_threshold
     if tallies.database_can_tally(bank):
         return score_cells(bank, tallies.cells(assessment, bank), threshold)
-    return score_summaries(bank, tallies.summaries(assessment, bank), threshold)
+    return score_cells(bank, tallies.cells_per_person(assessment, bank), threshold)
 
 
 def assessment_info(assessment: Assessment) -> AssessmentInfo:

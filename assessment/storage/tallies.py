@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 
 from ..framework.model import Bank
-from ..framework.scoring import Cell, RespondentSummary, ThemeSums
+from ..framework.scoring import Cell
 from ..framework.tally import SCALE, ThemeTally
 from .base import db
 from .models import Answer, Assessment, Response
@@ -51,38 +51,37 @@ def cells(assessment: Assessment, bank: Bank) -> list[Cell]:
     how many people are in each cell (some may have answered nothing)."""
     submitted = _submitted(assessment)
     weight = _weight(bank)
+    weighted = func.sum(Answer.level * weight)
+    weights = func.sum(case((Answer.level.is_not(None), weight)))
+    # Exact: a score in [1, 5] times 2**52 is a whole number (see framework/tally.py).
+    x = cast(weighted, Float) / cast(weights, Float) * literal(SCALE, BigInteger)
     per_respondent = (
         select(
-            Answer.response_id.label("response_id"),
+            Response.role_tier.label("role"),
+            Response.service_area.label("area"),
             _theme_of(Answer.question_id).label("theme_id"),
-            func.sum(Answer.level * weight).label("weighted"),
-            func.sum(case((Answer.level.is_not(None), weight))).label("weights"),
+            cast(cast(x, BigInteger), Numeric).label("x"),
             func.count(Answer.level).label("levels"),
-            func.count().label("answers"),
+            (func.count() - func.count(Answer.level)).label("dont_knows"),
         )
         .join(Response, Response.id == Answer.response_id)
         .where(*submitted)
-        .group_by(Answer.response_id, literal_column("theme_id"))
+        # By the response's key, so its role and area come along (they depend on it),
+        # and by the theme expression itself: a column named theme_id would win its name.
+        .group_by(Response.id, _theme_of(Answer.question_id))
         .subquery()
     )
-    mean = cast(per_respondent.c.weighted, Float) / cast(per_respondent.c.weights, Float)
-    # Exact: a score in [1, 5] times 2**52 is a whole number (see framework/tally.py).
-    x = cast(cast(mean * literal(SCALE, BigInteger), BigInteger), Numeric)
+    cell = (per_respondent.c.role, per_respondent.c.area, per_respondent.c.theme_id)
     _give_the_grouping_room()
     rows = db.session.execute(
         select(
-            Response.role_tier,
-            Response.service_area,
-            per_respondent.c.theme_id,
-            func.count(x),
-            func.sum(x),
-            func.sum(x * x),
+            *cell,
+            func.count(per_respondent.c.x),
+            func.sum(per_respondent.c.x),
+            func.sum(per_respondent.c.x * per_respondent.c.x),
             func.sum(per_respondent.c.levels),
-            func.sum(per_respondent.c.answers - per_respondent.c.levels),
-        )
-        .select_from(per_respondent)
-        .join(Response, Response.id == per_respondent.c.response_id)
-        .group_by(Response.role_tier, Response.service_area, per_respondent.c.theme_id)
+            func.sum(per_respondent.c.dont_knows),
+        ).group_by(*cell)
     )
     themes: dict[tuple[str, str], dict[str, ThemeTally]] = defaultdict(dict)
     for role, area, theme_id, scored, total, squares, levels, dont_knows in rows:
@@ -97,8 +96,8 @@ def cells(assessment: Assessment, bank: Bank) -> list[Cell]:
     return [Cell(role, area, count, themes[role, area]) for role, area, count in members]
 
 
-def summaries(assessment: Assessment, bank: Bank) -> list[RespondentSummary]:
-    """Each submitted respondent's theme sums, added up by the database.
+def cells_per_person(assessment: Assessment, bank: Bank) -> list[Cell]:
+    """Each submitted respondent as a cell of their own, from theme sums the database adds up.
 
     Three queries whatever the number of respondents. Plain sums and counts keep
     the grouping cheap; the few questions with a weight other than 1 are fetched
@@ -137,12 +136,12 @@ def summaries(assessment: Assessment, bank: Bank) -> list[RespondentSummary]:
             entry[0] = Fraction(entry[0]) + more * level
             entry[1] = Fraction(entry[1]) + more
     return [
-        RespondentSummary.from_sums(
-            bank,
+        Cell(
             role,
             area,
+            1,
             {
-                theme_id: ThemeSums(weighted, weights, levels, answers - levels)
+                theme_id: ThemeTally.of_sums(weighted, weights, levels, answers - levels)
                 for theme_id, (weighted, weights, levels, answers) in totals[rid].items()
             },
         )

@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment.framework.scoring import ThemeSums
+from assessment.framework.tally import ThemeTally, weighted_mean
 from assessment.framework.tally import mean as _mean
 from assessment.framework.tally import stdev as _stdev
 
@@ -36,6 +36,12 @@ def test_no_spread_when_everyone_agrees():
 
 def test_a_theme_score_from_sums_is_the_exact_weighted_mean():
     # 1.5 x 4 + 1 x 3 + 1 x 2 = 11 over weights 3.5
-    sums = ThemeSums(weighted_levels=11.0, weights=3.5, level_answers=3, dont_knows=1)
-    assert sums.score == float(Fraction(11) / Fraction(7, 2))
-    assert ThemeSums(0.0, 0.0, 0, 2).score is None
+    tally = ThemeTally.of_sums(11.0, 3.5, level_answers=3, dont_knows=1)
+    assert tally.mean == float(Fraction(11) / Fraction(7, 2))
+    assert ThemeTally.of_sums(0.0, 0.0, 0, 2).mean is None
+
+
+@given(st.integers(1, 10_000), st.integers(1, 10_000))
+def test_float_sums_divide_exactly_like_fractions(weighted, weights):
+    assert weighted_mean(float(weighted), float(weights)) == float(Fraction(weighted, weights))
+    assert weighted_mean(Fraction(weighted), float(weights)) == float(Fraction(weighted, weights))
