@@ -172,10 +172,11 @@ def responses_import(assessment_id: int, csv_file: Path) -> None:
         rows = parse_responses_csv(
             _bank(), csv_file.read_bytes(), queries.imported_refs(assessment)
         )
-        count = queries.import_responses(assessment, rows)
+        count = queries.import_responses(assessment, rows, _bank())
     except (CsvImportError, queries.Conflict) as error:
         raise click.ClickException(f"{csv_file}: {error}") from None
     queries.commit()
+    queries.refresh_planner_statistics()
     click.echo(f"Imported {count} responses into assessment {assessment.id}")
 
 

@@ -158,7 +158,7 @@ def load_demo(bank: Bank) -> list[str]:
     )
     if assessment is None:
         assessment = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
-        queries.import_responses(assessment, synthetic_responses(bank))
+        queries.import_responses(assessment, synthetic_responses(bank), bank)
         _add_comments(bank, assessment)
     _, submitted = queries.response_counts(assessment)
     return [

@@ -8,11 +8,25 @@ from datetime import UTC, datetime
 from sqlalchemy import insert, select
 
 from assessment.framework.model import Bank
-from assessment.storage import queries
+from assessment.framework.scoring import DONT_KNOW, Respondent
+from assessment.storage import queries, tallies
 from assessment.storage.base import db
 from assessment.storage.models import Answer, Assessment, Response
 
 BATCH = 5_000
+
+
+def _score_as_submitted(bank: Bank, ids: list[int], answers: list[dict]) -> None:
+    """Keep each response's tallies, as submitting or importing it does."""
+    given: dict[int, dict] = {response_id: {} for response_id in ids}
+    for row in answers:
+        given[row["response_id"]][row["question_id"]] = (
+            DONT_KNOW if row["dont_know"] else row["level"]
+        )
+    people = db.session.execute(
+        select(Response.id, Response.role_tier, Response.service_area).where(Response.id.in_(ids))
+    )
+    tallies.store(bank, [(rid, Respondent(role, area, given[rid])) for rid, role, area in people])
 
 
 def big_assessment(bank: Bank, respondents: int, seed: int = 7) -> Assessment:
@@ -63,5 +77,7 @@ def big_assessment(bank: Bank, respondents: int, seed: int = 7) -> Assessment:
                 )
         for chunk in range(0, len(answers), BATCH * 10):
             db.session.execute(insert(Answer), answers[chunk : chunk + BATCH * 10])
+        _score_as_submitted(bank, ids, answers)
     db.session.commit()
+    queries.refresh_planner_statistics()  # as the import command does after a bulk load
     return assessment

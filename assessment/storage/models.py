@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -194,3 +195,24 @@ class Headcount(Base):
     group_type: Mapped[str] = mapped_column(String(20))
     group_id: Mapped[str] = mapped_column(String(40))
     people: Mapped[int] = mapped_column(Integer)
+
+
+class ResponseTally(Base):
+    """A submitted response's tally of one theme, as the scoring core made it
+    (framework/tally.py), under the bank version it was scored with.
+
+    Submitted answers never change, so each response is scored once, when it is
+    submitted or imported; results then add up seven rows a person instead of
+    every answer (docs/performance.md)."""
+
+    __tablename__ = "response_tally"
+
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("response.id", ondelete="CASCADE"), primary_key=True
+    )
+    theme_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    bank_version: Mapped[str] = mapped_column(String(50))
+    scored: Mapped[int] = mapped_column(SmallInteger)  # 1 when the theme has a score
+    score: Mapped[int] = mapped_column(BigInteger)  # score x 2**52, 0 without one
+    level_answers: Mapped[int] = mapped_column(Integer)
+    dont_knows: Mapped[int] = mapped_column(Integer)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -25,7 +25,16 @@ from ..framework.scoring import (
 from ..framework.scoring import Answer as AnswerValue
 from . import secrets, tallies
 from .base import db, utcnow
-from .models import Answer, Assessment, Council, Headcount, Response, ThemeEntry, User
+from .models import (
+    Answer,
+    Assessment,
+    Council,
+    Headcount,
+    Response,
+    ResponseTally,
+    ThemeEntry,
+    User,
+)
 
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
 
@@ -312,8 +321,9 @@ def _upsert(model: type, keys: dict[str, object], values: dict[str, object]) -> 
     db.session.execute(statement)
 
 
-def submit_response(response: Response) -> bool:
-    """Mark the response submitted; False when it already was (a second click, a refresh)."""
+def submit_response(response: Response, bank: Bank) -> bool:
+    """Mark the response submitted and score it once for results; False when it already
+    was submitted (a second click, a refresh)."""
     result = db.session.execute(
         update(Response)
         .where(Response.id == response.id, Response.submitted_at.is_(None))
@@ -321,10 +331,22 @@ def submit_response(response: Response) -> bool:
         .execution_options(synchronize_session=False)
     )
     db.session.refresh(response)
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    respondent = Respondent(response.role_tier, response.service_area, answers_for(response))
+    tallies.store(bank, [(response.id, respondent)])
+    return True
 
 
 # Imports and results
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk import: let the database plan with the new row counts at once
+    (autovacuum would, a minute or so later; until then results could take seconds)."""
+    for model in (Response, Answer, ResponseTally):
+        db.session.execute(text(f"ANALYZE {model.__tablename__}"))
+    db.session.commit()
 
 
 def imported_refs(assessment: Assessment) -> set[str]:
@@ -336,9 +358,13 @@ def imported_refs(assessment: Assessment) -> set[str]:
     return set(refs)
 
 
-def import_responses(assessment: Assessment, imported: Iterable[ImportedResponse]) -> int:
+def import_responses(
+    assessment: Assessment, imported: Iterable[ImportedResponse], bank: Bank
+) -> int:
+    """Add each row as a submitted response, scored once for results (all or nothing)."""
     count = 0
     now = utcnow()
+    scored: list[tuple[Response, Respondent]] = []
     try:
         for row in imported:
             response = Response(
@@ -358,8 +384,10 @@ def import_responses(assessment: Assessment, imported: Iterable[ImportedResponse
                 for qid, value in row.answers.items()
             ]
             db.session.add(response)
+            scored.append((response, Respondent(row.role, row.service_area, row.answers)))
             count += 1
         db.session.flush()
+        tallies.store(bank, [(response.id, respondent) for response, respondent in scored])
     except IntegrityError as error:
         db.session.rollback()
         raise Conflict("a respondent in the file was imported at the same time") from error
@@ -425,19 +453,12 @@ def scored_results(assessment: Assessment, bank: Bank) -> Results:
         if key in _results_cache:
             _results_cache.move_to_end(key)
             return _results_cache[key]
-    results = _score(assessment, bank)
+    results = score_cells(bank, tallies.cells(assessment, bank), assessment.anonymity_threshold)
     with _results_lock:
         _results_cache[key] = results
         while len(_results_cache) > RESULTS_CACHE_SIZE:
             _results_cache.popitem(last=False)
     return results
-
-
-def _score(assessment: Assessment, bank: Bank) -> Results:
-    threshold = assessment.anonymity_threshold
-    if tallies.database_can_tally(bank):
-        return score_cells(bank, tallies.cells(assessment, bank), threshold)
-    return score_cells(bank, tallies.cells_per_person(assessment, bank), threshold)
 
 
 def assessment_info(assessment: Assessment) -> AssessmentInfo:

@@ -320,7 +320,7 @@ def check(invitation: str):
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     if form.validate_on_submit():
-        if not queries.submit_response(response):
+        if not queries.submit_response(response, _bank()):
             _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     return render_template(

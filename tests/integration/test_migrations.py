@@ -16,7 +16,16 @@ from assessment.storage.base import Base, db
 
 from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, _with_driver
 
-TABLES = {"council", "user_account", "assessment", "response", "answer", "theme_entry", "headcount"}
+TABLES = {
+    "council",
+    "user_account",
+    "assessment",
+    "response",
+    "answer",
+    "theme_entry",
+    "headcount",
+    "response_tally",
+}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -103,7 +112,8 @@ def test_each_migration_steps_down_one_at_a_time(app):
     head = _recorded_revisions()
 
     downgrade(revision="-1")
-    assert "headcount" not in _tables()
+    assert "response_tally" not in _tables()
+    assert "headcount" in _tables()
     assert _recorded_revisions() != head
 
     upgrade()

@@ -342,7 +342,7 @@ def test_a_save_racing_a_submit_stores_nothing(app, officer, open_assessment):
     officer.answer("culture", {"culture.change": "3"})
     with app.app_context():
         [response] = queries.assessment_by_invitation(open_assessment).responses
-        assert queries.submit_response(response)
+        assert queries.submit_response(response, current_bank())
         culture = current_bank().theme("culture")
         assert (
             queries.save_theme_if_open(response, culture, {"culture.change": "1"}, "", True) is None

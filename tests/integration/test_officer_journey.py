@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from assessment.framework.tally import SCALE
+from assessment.storage import queries
+from assessment.storage.base import db
+from assessment.storage.models import ResponseTally
+
 from .officer import Officer, checked, stored_answers
 
 
@@ -46,6 +53,21 @@ def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
             "comments": {"technology": "Our systems do not talk to each other."},
         }
     ]
+    assert _stored_tallies(app, open_assessment) == {
+        # culture: one level (4) and one don't know; technology: nothing answered
+        "culture": (1, 4 * SCALE, 1, 1),
+        "technology": (0, 0, 0, 0),
+    }
+
+
+def _stored_tallies(app, invitation: str) -> dict[str, tuple]:
+    """What submitting kept for results: each theme's tally of the one response."""
+    with app.app_context():
+        [response] = queries.assessment_by_invitation(invitation).responses
+        rows = db.session.scalars(
+            select(ResponseTally).where(ResponseTally.response_id == response.id)
+        )
+        return {r.theme_id: (r.scored, r.score, r.level_answers, r.dont_knows) for r in rows}
 
 
 def test_the_task_list_shows_each_theme_as_not_started_in_progress_or_completed(

@@ -6,11 +6,14 @@ import dataclasses
 import random
 
 import pytest
+import sqlalchemy as sa
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
 from assessment.storage import queries
+from assessment.storage.base import db
+from assessment.storage.models import ResponseTally
 
 from .people import make_council
 
@@ -37,7 +40,7 @@ def _import_random_answers(app, assessment_id: int, count: int, seed: int) -> No
                     answers,
                 )
             )
-        queries.import_responses(assessment, rows)
+        queries.import_responses(assessment, rows, bank)
         queries.commit()
 
 
@@ -76,6 +79,20 @@ def _reweighted(bank, weights):
         themes.append(dataclasses.replace(theme, questions=tuple(questions)))
     version = f"{bank.version}+{weights}"
     return dataclasses.replace(bank, themes=tuple(themes), version=version)
+
+
+def test_responses_without_tallies_are_scored_from_their_answers(app, clean_database):
+    # Submitted before tallies were kept, or under another bank version.
+    council = make_council(app, "oldshire", "lead@old.example")
+    _import_random_answers(app, council.assessment_id, 30, seed=8)
+    with app.app_context():
+        bank = current_bank()
+        assessment = queries.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        some = [r.id for r in assessment.responses[::3]]
+        db.session.execute(sa.delete(ResponseTally).where(ResponseTally.response_id.in_(some)))
+        queries.forget_results()
+        assert queries.scored_results(assessment, bank) == by_answer
 
 
 def test_results_are_cached_until_a_response_is_submitted(app, clean_database):

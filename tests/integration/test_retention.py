@@ -32,6 +32,7 @@ OWNED = {
     ),
     "answer": f"answer x {_ANSWERS}",
     "theme_entry": f"theme_entry x {_ANSWERS}",
+    "response_tally": f"response_tally x {_ANSWERS}",
     "headcount": (
         "headcount h JOIN assessment a ON a.id = h.assessment_id "
         "JOIN council c ON c.id = a.council_id"
