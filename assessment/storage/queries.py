@@ -3,13 +3,28 @@ functions; nothing else touches the session or the models' query API."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import (
+    Boolean,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    cast,
+    delete,
+    func,
+    null,
+    select,
+    text,
+    union_all,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -247,19 +262,7 @@ def save_theme(
     """Store one theme page. Questions not in `answers` keep what they had: an
     empty radio group means "not answered on this page", never "forget it"."""
     now = utcnow()
-    for question_id, value in answers.items():
-        if not question_id.startswith(f"{theme.id}."):
-            raise ValueError(f"{question_id} is not a question in the theme {theme.id}")
-        level = None if value == DONT_KNOW else int(value)
-        _upsert(
-            Answer,
-            {"response_id": response.id, "question_id": question_id},
-            {"level": level, "dont_know": value == DONT_KNOW, "updated_at": now},
-        )
-    entry_values: dict[str, object] = {"comment": comment or None, "updated_at": now}
-    if completed:
-        entry_values["completed_at"] = now
-    _upsert(ThemeEntry, {"response_id": response.id, "theme_id": theme.id}, entry_values)
+    _write_theme(response.id, theme, answers, comment, completed, now)
     response.updated_at = now
     db.session.flush()
 
@@ -282,43 +285,91 @@ def save_theme_if_open(
     """save_theme for an officer's page: nothing is saved once the response is submitted
     (None). Otherwise returns what the theme held just before this save.
 
-    The response's row is locked first, so saves of one response (two tabs, a submit)
-    take turns: the state returned is exactly what this save replaced."""
+    The response's row is locked first (and its updated_at set), so saves of one
+    response (two tabs, a submit) take turns: the state returned is exactly what this
+    save replaced."""
+    now = utcnow()
     locked = db.session.execute(
         update(Response)
         .where(Response.id == response.id, Response.submitted_at.is_(None))
-        .values(updated_at=utcnow())
+        .values(updated_at=now)
         .execution_options(synchronize_session=False)
     )
     if locked.rowcount != 1:
         return None
     before = stored_theme(response, theme)
-    save_theme(response, theme, answers, comment, completed)
+    _write_theme(response.id, theme, answers, comment, completed, now)
     return before
 
 
+def _write_theme(
+    response_id: int,
+    theme: Theme,
+    answers: Mapping[str, AnswerValue],
+    comment: str | None,
+    completed: bool,
+    now: datetime,
+) -> None:
+    # Two statements whatever the page holds: every answer in one upsert, then the
+    # theme's entry. Table inserts, not ORM ones: nothing here needs the objects.
+    rows = []
+    for question_id, value in answers.items():
+        if not question_id.startswith(f"{theme.id}."):
+            raise ValueError(f"{question_id} is not a question in the theme {theme.id}")
+        dont_know = value == DONT_KNOW
+        level = None if dont_know else int(value)
+        rows.append(
+            {
+                "response_id": response_id,
+                "question_id": question_id,
+                "level": level,
+                "dont_know": dont_know,
+                "updated_at": now,
+            }
+        )
+    if rows:
+        _upsert(Answer.__table__, ("response_id", "question_id"), rows)
+    entry: dict[str, object] = {
+        "response_id": response_id,
+        "theme_id": theme.id,
+        "comment": comment or None,
+        "updated_at": now,
+    }
+    if completed:
+        entry["completed_at"] = now
+    _upsert(ThemeEntry.__table__, ("response_id", "theme_id"), [entry])
+
+
 def stored_theme(response: Response, theme: Theme) -> StoredTheme:
-    rows = db.session.execute(
-        select(Answer.question_id, Answer.level, Answer.dont_know).where(
-            Answer.response_id == response.id, Answer.question_id.in_(theme.question_ids)
-        )
-    )
-    comment = db.session.scalar(
-        select(ThemeEntry.comment).where(
-            ThemeEntry.response_id == response.id, ThemeEntry.theme_id == theme.id
-        )
-    )
-    answers = {qid: (DONT_KNOW if dont_know else str(level)) for qid, level, dont_know in rows}
-    return StoredTheme(answers=answers, comment=comment)
+    # One round trip: the theme's answers, then a row holding only its comment.
+    answers = select(
+        Answer.question_id, Answer.level, Answer.dont_know, cast(null(), Text).label("comment")
+    ).where(Answer.response_id == response.id, Answer.question_id.in_(theme.question_ids))
+    comment = select(
+        cast(null(), String), cast(null(), SmallInteger), cast(null(), Boolean), ThemeEntry.comment
+    ).where(ThemeEntry.response_id == response.id, ThemeEntry.theme_id == theme.id)
+    stored: dict[str, str] = {}
+    theme_comment = None
+    for question_id, level, dont_know, text_ in db.session.execute(union_all(answers, comment)):
+        if question_id is None:
+            theme_comment = text_
+        else:
+            stored[question_id] = DONT_KNOW if dont_know else str(level)
+    return StoredTheme(answers=stored, comment=theme_comment)
 
 
-def _upsert(model: type, keys: dict[str, object], values: dict[str, object]) -> None:
+def _upsert(table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:
     # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
     dialect = db.session.get_bind().dialect.name
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect]
-    statement = insert(model).values(**keys, **values)
-    statement = statement.on_conflict_do_update(index_elements=list(keys), set_=values)
-    db.session.execute(statement)
+    db.session.execute(_upsert_statement(dialect, table, keys, tuple(rows[0])), rows)
+
+
+@functools.cache
+def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]):
+    # Built once, with the values bound at execution, so SQLAlchemy compiles it once.
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect](table)
+    changed = {name: insert.excluded[name] for name in columns if name not in keys}
+    return insert.on_conflict_do_update(index_elements=keys, set_=changed)
 
 
 def submit_response(response: Response, bank: Bank) -> bool:
