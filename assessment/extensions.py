@@ -3,6 +3,9 @@
 The database handle lives in storage (the only layer that runs queries).
 """
 
+import math
+import time
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -14,3 +17,11 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 # Limits are declared where they apply (sign-in, resume codes); none by default.
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def minutes_to_wait(reset_at: float, window_seconds: int) -> int:
+    """Whole minutes until a limit lets someone try again, as we tell them: never more
+    than the window (limits rounds its reset a second up, which made "16 minutes" of a
+    15-minute window) and never less than one."""
+    seconds = min(reset_at - time.time(), window_seconds)
+    return max(1, math.ceil(seconds / 60))

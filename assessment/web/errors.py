@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
-import time
 
 from flask import Flask, g, render_template
 from flask_babel import gettext as _
@@ -14,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from ..extensions import limiter, login_manager
+from ..extensions import limiter, login_manager, minutes_to_wait
 from ..storage import queries
 
 _BAD_REQUEST = lazy_gettext("Sorry, there is a problem with that request")
@@ -119,4 +117,4 @@ def _minutes_until_reset() -> int:
     limit = limiter.current_limit
     if limit is None:
         return 15
-    return max(1, math.ceil((limit.reset_at - time.time()) / 60))
+    return minutes_to_wait(limit.reset_at, limit.limit.get_expiry())

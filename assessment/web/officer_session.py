@@ -6,14 +6,11 @@ the database holds only their hashes.
 
 from __future__ import annotations
 
-import math
-import time
-
 from flask import current_app, session
 from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse
 
-from ..extensions import limiter
+from ..extensions import limiter, minutes_to_wait
 from ..forms.builder import ThemeFormBase, overwrites_another_save, page_state, state_digest
 from ..framework.model import Theme
 from ..storage import queries
@@ -72,7 +69,7 @@ def restore_with_code(assessment: Assessment, typed_code: str) -> Response | Non
     for item, *key in counters:
         if not limiter.limiter.test(item, *key):
             reset_at = limiter.limiter.get_window_stats(item, *key).reset_time
-            raise TooManyAttempts(max(1, math.ceil((reset_at - time.time()) / 60)))
+            raise TooManyAttempts(minutes_to_wait(reset_at, item.get_expiry()))
     response = queries.response_by_resume_code(assessment, typed_code)
     if response is None:
         for item, *key in counters:
