@@ -93,8 +93,8 @@ class ThemeFormBase(Form):
 
     def show(self, answers: Mapping[str, str], comment: str | None) -> None:
         """Mark a freshly shown page with what it shows."""
-        self.shown.data = urlencode(sorted(page_state(answers, comment).items()))
-        self.page.data = secrets.token_urlsafe(12)
+        self.shown.data = shown_value(answers, comment)
+        self.page.data = new_page_id()
 
     def shown_state(self) -> dict[str, str] | None:
         """The state the page showed when it was served; None when the post doesn't say."""
@@ -109,6 +109,16 @@ class ThemeFormBase(Form):
 
     def posted_state(self) -> dict[str, str]:
         return page_state(self.answers(), self.comment.data)
+
+
+def shown_value(answers: Mapping[str, str], comment: str | None) -> str:
+    """The `shown` field of a page showing these answers and this comment."""
+    return urlencode(sorted(page_state(answers, comment).items()))
+
+
+def new_page_id() -> str:
+    """The `page` field: which showing of a page this is."""
+    return secrets.token_urlsafe(12)
 
 
 def page_state(answers: Mapping[str, str], comment: str | None) -> dict[str, str]:

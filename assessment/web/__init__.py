@@ -16,7 +16,6 @@ from . import (
     auth,
     converters,
     errors,
-    fragments,
     health,
     i18n,
     leaders,
@@ -45,7 +44,6 @@ def init_app(app: Flask) -> None:
     WTFormsHelpers(app)
     i18n.init_app(app)
     app.add_template_global(format_code)
-    app.add_template_global(fragments.level_question, "level_question")
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")

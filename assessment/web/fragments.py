@@ -14,27 +14,36 @@ from flask_babel import get_locale
 from markupsafe import Markup, escape
 from wtforms import Field
 
+from ..forms.builder import level_choices
 from ..framework.model import Question
 
 TEMPLATE = "components/level_question.html"
 
 
 def level_question(question: Question, field: Field) -> Markup:
-    render = current_app.jinja_env.get_template(TEMPLATE).module.level_question
-    error = field.errors[0] if field.errors else None
-    if error:
-        return render(question, field.choices, field.data, error)
-    blank = _rendered(question, field, render)
-    if field.data is None:
+    """A question as its field stands: with its error, if it has one, else its answer."""
+    if field.errors:
+        return _macro()(question, field.choices, field.data, field.errors[0])
+    return radios(question, field.data)
+
+
+def radios(question: Question, chosen: str | None) -> Markup:
+    """A question's radios with `chosen` ("1".."5", "dk" or None) marked."""
+    blank = _blank(question)
+    if chosen is None:
         return blank
     # The macro writes `type="radio" value="3"` and, when chosen, ` checked` next.
-    marker = f'type="radio" value="{escape(field.data)}"'
+    marker = f'type="radio" value="{escape(chosen)}"'
     return Markup(str(blank).replace(marker, f"{marker} checked", 1))
 
 
-def _rendered(question: Question, field: Field, render) -> Markup:
+def _blank(question: Question) -> Markup:
     cache = current_app.extensions.setdefault("question_radios", {})
     key = (str(get_locale()), question.id)
     if key not in cache:
-        cache[key] = render(question, field.choices, None, None)
+        cache[key] = _macro()(question, level_choices(question), None, None)
     return cache[key]
+
+
+def _macro():
+    return current_app.jinja_env.get_template(TEMPLATE).module.level_question

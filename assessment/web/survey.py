@@ -28,7 +28,7 @@ from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
 from ..framework.model import Bank, Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
-from . import officer_session, task_list
+from . import officer_session, task_list, theme_pages
 from .links import resume_link
 
 blueprint = Blueprint("survey", __name__)
@@ -167,10 +167,7 @@ def _show_theme(assessment: Assessment, theme: Theme, response: Response | None)
     if response.submitted:
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=assessment.invitation_token))
-    stored = queries.stored_theme(response, theme)
-    form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
-    form.show(stored.answers, stored.comment)
-    return _render_theme(assessment, theme, form, session_ended=False)
+    return theme_pages.fresh(assessment, theme, queries.stored_theme(response, theme))
 
 
 def _save_theme(assessment: Assessment, theme: Theme, response: Response | None):
@@ -227,20 +224,14 @@ def _render_theme(
     # A refused token is not the officer's mistake: say what happened, not "CSRF".
     page_expired = bool(form.csrf_token.errors)
     form.csrf_token.errors = []
-    return (
-        render_template(
-            "survey/theme.html",
-            assessment=assessment,
-            theme=theme,
-            form=form,
-            position=_bank().themes.index(theme) + 1,
-            theme_count=len(_bank().themes),
-            session_ended=session_ended,
-            page_expired=page_expired and not session_ended,
-            returning_to_check=request.args.get("return") == "check",
-        ),
-        status,
+    html = theme_pages.render(
+        assessment,
+        theme,
+        form,
+        session_ended=session_ended,
+        page_expired=page_expired and not session_ended,
     )
+    return html, status
 
 
 def _after_save(assessment: Assessment, theme: Theme, saved_for_later: bool) -> str:
