@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    bindparam,
     cast,
     delete,
     func,
@@ -145,8 +146,35 @@ def _could_be_an_id(value: int) -> bool:
     return 0 < value <= MAX_ID
 
 
-def assessment_by_invitation(token: str) -> Assessment | None:
-    return db.session.scalar(select(Assessment).where(Assessment.invitation_token == token))
+def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> Assessment | None:
+    """The assessment an invitation link names. Those of `with_responses` that belong to
+    it are loaded in the same query, so response_by_id then asks the database nothing."""
+    ids = [response_id for response_id in with_responses if _could_be_an_id(response_id)]
+    if not ids:
+        return db.session.scalar(_BY_INVITATION, {"token": token})
+    row = db.session.execute(_BY_INVITATION_WITH_RESPONSES, {"token": token, "ids": ids}).first()
+    if row is None:
+        return None
+    assessment, response = row
+    if response is not None:
+        # The session's identity map holds objects weakly: keep the response for as long
+        # as the session lives (this request), so response_by_id finds it there.
+        db.session.info.setdefault("preloaded", []).append(response)
+    return assessment
+
+
+# Built once: an officer's every page asks this, and building a statement costs more
+# than running it.
+_BY_INVITATION = select(Assessment).where(Assessment.invitation_token == bindparam("token"))
+_BY_INVITATION_WITH_RESPONSES = (
+    select(Assessment, Response)
+    .outerjoin(
+        Response,
+        (Response.assessment_id == Assessment.id)
+        & Response.id.in_(bindparam("ids", expanding=True)),
+    )
+    .where(Assessment.invitation_token == bindparam("token"))
+)
 
 
 def assessments_for(council: Council) -> list[Assessment]:
@@ -341,21 +369,31 @@ def _write_theme(
 
 
 def stored_theme(response: Response, theme: Theme) -> StoredTheme:
-    # One round trip: the theme's answers, then a row holding only its comment.
+    answers: dict[str, str] = {}
+    comment = None
+    rows = db.session.execute(
+        _stored_theme_statement(theme.id, theme.question_ids), {"response": response.id}
+    )
+    for question_id, level, dont_know, text_ in rows:
+        if question_id is None:
+            comment = text_
+        else:
+            answers[question_id] = DONT_KNOW if dont_know else str(level)
+    return StoredTheme(answers=answers, comment=comment)
+
+
+@functools.cache
+def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
+    # One round trip: the theme's answers, then a row holding only its comment. Built
+    # once a theme, as every officer's page asks it.
+    response = bindparam("response")
     answers = select(
         Answer.question_id, Answer.level, Answer.dont_know, cast(null(), Text).label("comment")
-    ).where(Answer.response_id == response.id, Answer.question_id.in_(theme.question_ids))
+    ).where(Answer.response_id == response, Answer.question_id.in_(question_ids))
     comment = select(
         cast(null(), String), cast(null(), SmallInteger), cast(null(), Boolean), ThemeEntry.comment
-    ).where(ThemeEntry.response_id == response.id, ThemeEntry.theme_id == theme.id)
-    stored: dict[str, str] = {}
-    theme_comment = None
-    for question_id, level, dont_know, text_ in db.session.execute(union_all(answers, comment)):
-        if question_id is None:
-            theme_comment = text_
-        else:
-            stored[question_id] = DONT_KNOW if dont_know else str(level)
-    return StoredTheme(answers=stored, comment=theme_comment)
+    ).where(ThemeEntry.response_id == response, ThemeEntry.theme_id == theme_id)
+    return union_all(answers, comment)
 
 
 def _upsert(table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:

@@ -46,6 +46,11 @@ def remember_new(response: Response, secrets: ResumeSecrets) -> None:
     remember(response, secrets.token, secrets.code)
 
 
+def response_ids() -> list[int]:
+    """Every response this browser is working on, one an assessment."""
+    return [entry["response"] for entry in session.get(KEY, {}).values()]
+
+
 def current_response(assessment: Assessment) -> Response | None:
     entry = session.get(KEY, {}).get(str(assessment.id))
     if not entry:

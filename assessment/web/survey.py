@@ -71,7 +71,8 @@ def _bank() -> Bank:
 
 
 def _assessment(invitation: str) -> Assessment:
-    assessment = queries.assessment_by_invitation(invitation)
+    # The officer's response comes in the same query, ready for current_response.
+    assessment = queries.assessment_by_invitation(invitation, officer_session.response_ids())
     if assessment is None:
         g.unknown_link = True
         abort(404)

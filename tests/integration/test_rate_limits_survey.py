@@ -5,34 +5,15 @@ Officers who use the right ones are never slowed down."""
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import event
-
-from assessment.storage.base import db
 
 from ..page_checks import csrf_token
 from .officer import Officer, checked, stored_answers
+from .statements import counting_queries
 
 UNKNOWN = "A" * 32  # well formed, but no assessment or response has it
 ELSEWHERE = {"REMOTE_ADDR": "192.0.2.99"}
-
-
-@contextmanager
-def counting_queries(app):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,10 @@ from assessment.storage import queries
 from assessment.storage.queries import StoredTheme
 from assessment.web import shells, theme_pages
 
+from ..page_checks import csrf_token
 from .officer import Officer
 from .people import make_council, sign_in
+from .statements import counting_queries
 
 HOSTILE = '</textarea><script>alert("x")</script> & \ue000radios culture.change\ue001 \u2028 it\'s'
 
@@ -116,3 +118,20 @@ def test_shells_refuse_missing_repeated_or_stray_holes():
     for html in ("ab", "a\ue000x\ue001\ue000x\ue001", "a\ue000x\ue001\ue000", "\ue000y\ue001"):
         with pytest.raises(shells.ShellError):
             shells.Shell.of(html, {"x"})
+
+
+def test_a_theme_page_asks_the_database_twice_and_a_save_five_times(app, client, open_assessment):
+    # Shown: the assessment with the officer's response, then the theme's answers and
+    # comment. Saved: those, the response's lock, every answer, the theme's entry.
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    page = f"{officer.base}/themes/culture"
+    with counting_queries(app) as shown:
+        assert officer.get(page).status_code == 200
+    token = csrf_token(officer.last_page)
+    answers = {"culture.change": "2", "culture.test_and_learn": "dk", "culture.recognition": "5"}
+    with counting_queries(app) as saved:
+        assert officer.post(page, {**answers, "save_and_continue": "y"}, token).status_code == 302
+    writes = [s for s in saved if s.lstrip().upper().startswith(("INSERT", "UPDATE"))]
+    assert (len(shown), len([s for s in saved if s.strip().upper() != "COMMIT"])) == (2, 5)
+    assert len(writes) == 3, writes
