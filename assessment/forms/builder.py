@@ -12,8 +12,9 @@ import secrets
 from collections.abc import Callable, Mapping
 from urllib.parse import parse_qsl, urlencode
 
+from flask import current_app
+from flask_babel import get_locale, lazy_gettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import Field, HiddenField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -31,17 +32,20 @@ MAX_SHOWN_LENGTH = 10_000
 
 
 def level_field(question: Question) -> Field:
-    # The choices are made as each form is, so "Don't know" is in the reader's language
-    # although the form class is built once for everyone.
-    choices = functools.partial(level_choices, question)
-    return OptionalRadioField(question.text, choices=choices, description=question.hint or "")
+    # The choices are given as each form is made (ThemeFormBase), so "Don't know" is in
+    # the reader's language although the form class is built once for everyone.
+    return OptionalRadioField(question.text, choices=(), description=question.hint or "")
 
 
-def level_choices(question: Question) -> list[SelectChoice]:
-    """A question's five level statements, then Don't know."""
-    choices = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
-    choices.append(SelectChoice(DONT_KNOW, dont_know_label()))
-    return choices
+def level_choices(question: Question) -> tuple[SelectChoice, ...]:
+    """A question's five level statements, then Don't know, in the reader's language.
+    Made once a language for each app (each app has its own catalogues)."""
+    cache = current_app.extensions.setdefault("level_choices", {})
+    key = (str(get_locale()), question.id)
+    if key not in cache:
+        levels = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
+        cache[key] = (*levels, SelectChoice(DONT_KNOW, dont_know_label()))
+    return cache[key]
 
 
 def dont_know_label() -> str:
@@ -83,6 +87,11 @@ class ThemeFormBase(Form):
     page = HiddenField()
 
     theme: Theme
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for question, field in self.question_fields():
+            field.choices = level_choices(question)
 
     def question_fields(self) -> list[tuple[Question, Field]]:
         return [(question, self[question.id]) for question in self.theme.questions]
