@@ -9,6 +9,8 @@ asks for it first.
 
 from __future__ import annotations
 
+import functools
+
 from babel import Locale
 from flask import Flask, current_app, has_request_context, request, session
 from flask_babel import Babel, get_locale, get_translations
@@ -55,9 +57,14 @@ def _remember_a_chosen_language() -> None:
 
 def _language_for_templates() -> dict[str, object]:
     here = current_language()
-    others = [
+    return {"current_language": here, "other_languages": _others(tuple(languages()), here)}
+
+
+@functools.lru_cache(maxsize=64)
+def _others(offered: tuple[str, ...], here: str) -> list[tuple[str, str]]:
+    # Every page asks; Babel's locale data is slow to read and never changes.
+    return [
         (code, Locale.parse(code).get_display_name(code).capitalize())
-        for code in languages()
+        for code in offered
         if code != here
     ]
-    return {"current_language": here, "other_languages": others}

@@ -1,11 +1,14 @@
 """Pages that belong to no journey."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
+from markupsafe import escape
 from werkzeug.wrappers import Response
 
 from ..bank import current_bank
 from ..framework.display import band_texts
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
+from . import shells
+from .i18n import current_language
 
 blueprint = Blueprint("pages", __name__)
 
@@ -44,5 +47,18 @@ def redirect_note_in_the_readers_language(response: Response) -> Response:
         and response.mimetype == "text/html"
         and not response.is_streamed
     ):
-        response.set_data(render_template("pages/redirect.html", location=response.location))
+        response.set_data(_redirect_note(response.location))
     return response
+
+
+def _redirect_note(location: str) -> str:
+    # Every save redirects: the note is rendered once a language, then filled in.
+    key = ("redirect", request.script_root, current_language())
+    note = shells.shell(key, {"location"}, _note_with_a_hole)
+    if note is None:
+        return render_template("pages/redirect.html", location=location)
+    return note.fill({"location": escape(location)})
+
+
+def _note_with_a_hole() -> str:
+    return render_template("pages/redirect.html", location=shells.Hole("location"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from flask import flash, g
+from flask import flash, g, render_template
 
 from assessment.bank import current_bank
 from assessment.forms import builder
@@ -135,3 +135,14 @@ def test_a_theme_page_asks_the_database_twice_and_a_save_five_times(app, client,
     writes = [s for s in saved if s.lstrip().upper().startswith(("INSERT", "UPDATE"))]
     assert (len(shown), len([s for s in saved if s.strip().upper() != "COMMIT"])) == (2, 5)
     assert len(writes) == 3, writes
+
+
+def test_a_redirect_note_is_its_template_filled_in(app, client, open_assessment):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    saved = officer.answer("culture", {"culture.change": "2"})
+    assert saved.status_code == 302
+    with app.test_request_context("/"):
+        full = render_template("pages/redirect.html", location=saved.headers["Location"])
+    assert saved.get_data(as_text=True) == full
+    assert f'<a href="{saved.headers["Location"]}">' in full
