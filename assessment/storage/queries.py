@@ -317,17 +317,26 @@ def save_theme_if_open(
     response (two tabs, a submit) take turns: the state returned is exactly what this
     save replaced."""
     now = utcnow()
-    locked = db.session.execute(
-        update(Response)
-        .where(Response.id == response.id, Response.submitted_at.is_(None))
-        .values(updated_at=now)
-        .execution_options(synchronize_session=False)
-    )
+    locked = _officers().execute(_LOCK_OPEN_RESPONSE, {"response": response.id, "now": now})
     if locked.rowcount != 1:
         return None
     before = stored_theme(response, theme)
     _write_theme(response.id, theme, answers, comment, completed, now)
     return before
+
+
+def _officers():
+    # An officer's page and save run on the session's connection: Core statements, no
+    # ORM objects, so none of the ORM's per-statement work (a third of a save's time).
+    return db.session.connection()
+
+
+_RESPONSE = Response.__table__
+_LOCK_OPEN_RESPONSE = (
+    update(_RESPONSE)
+    .where(_RESPONSE.c.id == bindparam("response"), _RESPONSE.c.submitted_at.is_(None))
+    .values(updated_at=bindparam("now"))
+)
 
 
 def _write_theme(
@@ -371,7 +380,7 @@ def _write_theme(
 def stored_theme(response: Response, theme: Theme) -> StoredTheme:
     answers: dict[str, str] = {}
     comment = None
-    rows = db.session.execute(
+    rows = _officers().execute(
         _stored_theme_statement(theme.id, theme.question_ids), {"response": response.id}
     )
     for question_id, level, dont_know, text_ in rows:
@@ -398,8 +407,9 @@ def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
 
 def _upsert(table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:
     # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
-    dialect = db.session.get_bind().dialect.name
-    db.session.execute(_upsert_statement(dialect, table, keys, tuple(rows[0])), rows)
+    connection = _officers()
+    statement = _upsert_statement(connection.dialect.name, table, keys, tuple(rows[0]))
+    connection.execute(statement, rows)
 
 
 @functools.cache
