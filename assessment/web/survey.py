@@ -195,15 +195,19 @@ def _store_theme(
     assessment: Assessment, theme: Theme, response: Response, form: ThemeFormBase
 ) -> HttpResponse:
     completed = bool(form.save_and_continue.data) or not form.save_for_later.data
+    invitation = assessment.invitation_token
     before = queries.save_theme_if_open(
         response, theme, form.answers(), form.comment.data, completed=completed
     )
-    invitation = assessment.invitation_token
     if before is None:  # submitted in another tab while this page was open
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
-    if officer_session.overwrote_another_save(assessment, theme, form, before):
+    overwrote = officer_session.overwrote_another_save(assessment, theme, form, before)
+    # Stored now, not once the reply is built: SQLite has one writer at a time, and
+    # every other worker's save waits while this transaction is open.
+    queries.commit()
+    if overwrote:
         flash(
             _(
                 "You changed answers to %(theme)s in another tab or window. "
@@ -216,7 +220,7 @@ def _store_theme(
             return redirect(
                 url_for("survey.theme_page", invitation=invitation, theme_id=theme.id, **back)
             )
-    return redirect(_after_save(assessment, theme, saved_for_later=not completed))
+    return redirect(_after_save(invitation, theme, saved_for_later=not completed))
 
 
 def _render_theme(
@@ -235,8 +239,7 @@ def _render_theme(
     return html, status
 
 
-def _after_save(assessment: Assessment, theme: Theme, saved_for_later: bool) -> str:
-    invitation = assessment.invitation_token
+def _after_save(invitation: str, theme: Theme, saved_for_later: bool) -> str:
     if saved_for_later:
         return url_for("survey.saved", invitation=invitation)
     if request.args.get("return") == "check":
