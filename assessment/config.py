@@ -68,7 +68,6 @@ def settings_from_environment(
         # one-hour expiry would throw away the answers of anyone who paused.
         "WTF_CSRF_TIME_LIMIT": None,
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Leaders are signed out after this much inactivity, warned two minutes before.
         "LEADER_IDLE_MINUTES": int(env.get("LEADER_IDLE_MINUTES", "30")),
         "TIMEOUT_WARNING_SECONDS": int(env.get("TIMEOUT_WARNING_SECONDS", "120")),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from flask import Flask, Response
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine
+from sqlalchemy.pool import Pool
 
 from .base import db
 
@@ -42,3 +44,36 @@ def _sqlite_settings(dbapi_connection, connection_record) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
+
+
+# A connection that sat in the pool this long is checked before use: the database may
+# have restarted meanwhile. One used a moment ago is not, as SQLAlchemy's pool_pre_ping
+# would (a round trip on every request, a fifth of a PostgreSQL page's queries); if the
+# database goes away mid-burst, SQLAlchemy replaces the whole pool on the first error.
+IDLE_SECONDS_BEFORE_A_CHECK = 10
+
+
+@event.listens_for(Pool, "checkin")
+def _idle_from_now(dbapi_connection, connection_record) -> None:
+    connection_record.info["idle_since"] = time.monotonic()
+
+
+@event.listens_for(Pool, "checkout")
+def _check_if_it_sat_idle(dbapi_connection, connection_record, connection_proxy) -> None:
+    idle_since = connection_record.info.get("idle_since")
+    if idle_since is None or time.monotonic() - idle_since < IDLE_SECONDS_BEFORE_A_CHECK:
+        return
+    if not _still_works(dbapi_connection):
+        # The pool discards this connection and makes a new one (up to three tries).
+        raise exc.DisconnectionError("the pooled connection no longer works")
+
+
+def _still_works(dbapi_connection) -> bool:
+    try:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.close()
+        dbapi_connection.rollback()
+    except Exception:  # any driver's error: closed, reset, refused
+        return False
+    return True

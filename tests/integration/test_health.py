@@ -9,7 +9,7 @@ from flask import abort
 from flask_migrate import upgrade
 
 from assessment import create_app
-from assessment.storage import queries
+from assessment.storage import database, queries
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY, TWO_THEMES
@@ -124,3 +124,36 @@ def test_an_unknown_address_gets_a_friendly_not_found_page(client):
     response = client.get("/no/such/page")
     assert response.status_code == 404
     assert "Page not found" in response.get_data(as_text=True)
+
+
+def test_a_connection_broken_while_it_sat_idle_is_replaced_before_use(app, client, monkeypatch):
+    # The database restarted while the pool held this connection: the next page is
+    # served on a new connection, not an error.
+    checked = _count_checks(monkeypatch)
+    with app.app_context():
+        db.engine.dispose()
+        pooled = db.engine.raw_connection()
+        dbapi_connection, info = pooled.dbapi_connection, pooled.info
+        pooled.close()
+    dbapi_connection.close()
+    info["idle_since"] -= database.IDLE_SECONDS_BEFORE_A_CHECK + 1
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+    assert checked == [False]
+
+
+def test_a_connection_used_a_moment_ago_is_not_checked_again(app, client, monkeypatch):
+    # Checking costs a round trip: pages in a busy moment reuse connections unchecked.
+    assert client.get("/healthz").status_code == 200
+    checked = _count_checks(monkeypatch)
+    for _ in range(5):
+        assert client.get("/healthz").status_code == 200
+    assert checked == []
+
+
+def _count_checks(monkeypatch) -> list[bool]:
+    checked: list[bool] = []
+    real = database._still_works
+    monkeypatch.setattr(database, "_still_works", lambda c: checked.append(real(c)) or checked[-1])
+    return checked
