@@ -23,6 +23,7 @@ from . import (
     report,
     results,
     security,
+    sessions,
     survey,
 )
 
@@ -50,6 +51,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(report.css_string, "css_string")
     converters.init_app(app)
     security.init_app(app)
+    sessions.init_app(app)
     auth.init_app(app)
     for module in (pages, survey, auth, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)

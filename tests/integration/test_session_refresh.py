@@ -1,0 +1,48 @@
+"""A session lasts a working day from the last request, though its cookie is signed
+again at most once a minute: the officer never notices, and pages are quicker."""
+
+from __future__ import annotations
+
+import time
+
+from .officer import Officer
+
+
+def _session_cookies(response) -> list[str]:
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+
+
+def test_a_cookie_signed_a_moment_ago_is_not_sent_again(client, open_assessment):
+    officer = Officer(client, open_assessment)
+    assert _session_cookies(officer.say_about_me())  # changed: sent
+    assert _session_cookies(officer.get(f"{officer.base}/tasks")) == []
+
+
+def test_a_cookie_signed_over_a_minute_ago_is_signed_again(client, open_assessment, monkeypatch):
+    officer = Officer(client, open_assessment)
+    a_minute_ago = time.time() - 61
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: a_minute_ago)
+    officer.say_about_me()  # the session cookie is signed "a minute ago"
+    monkeypatch.undo()
+    [cookie] = _session_cookies(officer.get(f"{officer.base}/tasks"))
+    assert "Expires=" in cookie
+    # The fresh cookie is accepted: the officer carries on where they were.
+    assert officer.get(f"{officer.base}/tasks").status_code == 200
+    assert "Your session has ended" not in officer.last_page
+
+
+def test_a_changed_session_is_always_sent(client, open_assessment):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    chosen = officer.get(f"{officer.base}/tasks?lang=en")  # the reader chose a language
+    assert chosen.status_code == 200 and _session_cookies(chosen)
+
+
+def test_a_cookie_past_its_lifetime_is_refused(app, client, open_assessment, monkeypatch):
+    officer = Officer(client, open_assessment)
+    long_ago = time.time() - app.config["PERMANENT_SESSION_LIFETIME"].total_seconds() - 60
+    monkeypatch.setattr("itsdangerous.timed.time.time", lambda: long_ago)
+    officer.say_about_me()
+    monkeypatch.undo()
+    officer.get(f"{officer.base}/tasks", follow_redirects=True)
+    assert "Your session has ended" in officer.last_page
