@@ -52,6 +52,13 @@ limiter.shared_limit(_unknown_links, scope="survey-unknown-link", deduct_when=_w
 )
 
 
+@blueprint.before_request
+def _pages_only_read() -> None:
+    # HTTP says a GET changes nothing, and none of these do (the session cookie aside).
+    if request.method == "GET":
+        queries.read_without_a_transaction()
+
+
 def _too_many_codes(wait: officer_session.TooManyAttempts) -> str:
     return ngettext(
         "Too many codes have been tried. Wait %(num)s minute and try again, "

@@ -17,6 +17,7 @@ from assessment.bank import current_bank
 from assessment.forms import builder
 from assessment.forms.builder import theme_form_class
 from assessment.storage import queries
+from assessment.storage.base import db
 from assessment.storage.queries import StoredTheme
 from assessment.web import shells, theme_pages
 
@@ -146,3 +147,15 @@ def test_a_redirect_note_is_its_template_filled_in(app, client, open_assessment)
         full = render_template("pages/redirect.html", location=saved.headers["Location"])
     assert saved.get_data(as_text=True) == full
     assert f'<a href="{saved.headers["Location"]}">' in full
+
+
+def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, open_assessment):
+    # No BEGIN and COMMIT around a page's reads (two round trips of four on PostgreSQL).
+    def isolation(method: str) -> str | None:
+        with app.test_request_context(f"/s/{open_assessment}/themes/culture", method=method):
+            app.preprocess_request()
+            options = db.session.connection().get_execution_options()
+            return options.get("isolation_level")
+
+    assert isolation("GET") == "AUTOCOMMIT"
+    assert isolation("POST") is None
