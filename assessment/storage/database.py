@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
 from flask import Flask, Response
 from sqlalchemy import event, exc
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import Pool
 
+from . import sqlite_writers
 from .base import db
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def init_app(app: Flask) -> None:
+    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() == "sqlite" and not url.query.get("uri"):
+        # Writers queue for their turn: storage/sqlite_writers.py.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}))
+        connect_args = dict(options.get("connect_args", {}))
+        connect_args.update(sqlite_writers.connect_args(url.database or ""))
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "connect_args": connect_args}
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -37,7 +46,7 @@ def _sqlite_settings(dbapi_connection, connection_record) -> None:
     # commit one fsync of the log instead of several of the database and its journal
     # (0.62 ms -> 0.14 ms a commit here). synchronous stays FULL, SQLite's default, so
     # a save the officer was told about survives a power cut too.
-    if type(dbapi_connection).__module__ == "sqlite3":
+    if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
