@@ -157,5 +157,8 @@ def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, o
             options = db.session.connection().get_execution_options()
             return options.get("isolation_level")
 
-    assert isolation("GET") == "AUTOCOMMIT"
+    with app.app_context():
+        postgresql = db.engine.dialect.name == "postgresql"
+    # SQLite's driver begins no transaction for reads: there, nothing is switched.
+    assert isolation("GET") == ("AUTOCOMMIT" if postgresql else None)
     assert isolation("POST") is None
