@@ -69,7 +69,8 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(error):
-        wait = _minutes_until_reset()
+        # Our own pauses (web/link_scanning.py) say how long; Flask-Limiter's are asked.
+        wait = getattr(error, "minutes", None) or _minutes_until_reset()
         return (
             render_template(
                 "errors/error.html",
@@ -81,6 +82,7 @@ def init_app(app: Flask) -> None:
                 ),
             ),
             429,
+            {"Retry-After": str(wait * 60)},
         )
 
     # The database refused, lost or could not hand out a connection. Other database

@@ -9,9 +9,7 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
@@ -22,34 +20,19 @@ from flask_babel import lazy_gettext, ngettext
 from werkzeug.wrappers import Response as HttpResponse
 
 from ..bank import current_bank
-from ..extensions import csrf, limiter
+from ..extensions import csrf
 from ..forms.builder import ThemeFormBase, theme_form_class
 from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
 from ..framework.model import Bank, Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
-from . import officer_session, task_list, theme_pages
+from . import link_scanning, officer_session, task_list, theme_pages
 from .links import resume_link
 
 blueprint = Blueprint("survey", __name__)
 
 WRONG_CODE = lazy_gettext("We could not find any answers with that code. Check it and try again")
-# Invitation and resume tokens are unguessable; someone trying many is scanning.
-UNKNOWN_LINKS_PER_ADDRESS = "20 per minute"
-
-
-def _unknown_links() -> str:
-    return current_app.config.get("UNKNOWN_LINK_ATTEMPTS", UNKNOWN_LINKS_PER_ADDRESS)
-
-
-def _was_unknown_link(response: HttpResponse) -> bool:
-    return g.get("unknown_link", False)
-
-
-# Only links that match no assessment or response count, so officers are never slowed.
-limiter.shared_limit(_unknown_links, scope="survey-unknown-link", deduct_when=_was_unknown_link)(
-    blueprint
-)
+link_scanning.guard(blueprint)
 
 
 @blueprint.before_request
@@ -81,8 +64,7 @@ def _assessment(invitation: str) -> Assessment:
     # The officer's response comes in the same query, ready for current_response.
     assessment = queries.assessment_by_invitation(invitation, officer_session.response_ids())
     if assessment is None:
-        g.unknown_link = True
-        abort(404)
+        link_scanning.unknown_link()
     return assessment
 
 
@@ -277,8 +259,7 @@ def saved(invitation: str):
 def resume_with_link(token: str):
     response = queries.response_by_resume_token(token)
     if response is None:
-        g.unknown_link = True
-        abort(404)
+        link_scanning.unknown_link()
     officer_session.remember(response, token, None)
     return _welcome_back(response)
 

@@ -54,6 +54,8 @@ def test_trying_many_unknown_links_is_paused_for_that_address_only(client, open_
     paused = client.get(f"/s/{UNKNOWN}")
     assert paused.status_code == 429
     assert "Too many attempts" in paused.get_data(as_text=True)
+    assert "Try again in 1 minute." in paused.get_data(as_text=True)  # the limit's window
+    assert paused.headers["Retry-After"] == "60"
     assert client.get(f"/s/{open_assessment}").status_code == 429  # the scanner learns nothing
     assert client.get(f"/s/{open_assessment}", environ_base=ELSEWHERE).status_code == 200
 
