@@ -31,7 +31,10 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def commit_if_the_request_succeeded(response: Response) -> Response:
-        # A refused or failed request saves nothing it may have staged.
+        # A refused or failed request saves nothing it may have staged. A request that
+        # never used the database has nothing to end.
+        if not db.session().in_transaction():
+            return response
         if response.status_code < 400:
             db.session.commit()
         else:
