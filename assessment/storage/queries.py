@@ -20,6 +20,7 @@ from sqlalchemy import (
     cast,
     delete,
     func,
+    literal,
     null,
     select,
     text,
@@ -162,10 +163,12 @@ def _could_be_an_id(value: int) -> bool:
 def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> Assessment | None:
     """The assessment an invitation link names. Those of `with_responses` that belong to
     it are loaded in the same query, so response_by_id then asks the database nothing."""
-    ids = [response_id for response_id in with_responses if _could_be_an_id(response_id)]
+    # A browser holds one response an assessment it took part in: a handful at most.
+    ids = [i for i in with_responses if _could_be_an_id(i)][:_MOST_PRELOADED]
     if not ids:
         return db.session.scalar(_BY_INVITATION, {"token": token})
-    row = db.session.execute(_BY_INVITATION_WITH_RESPONSES, {"token": token, "ids": ids}).first()
+    params = {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
+    row = db.session.execute(_by_invitation_with_responses(len(ids)), params).first()
     if row is None:
         return None
     assessment, response = row
@@ -177,17 +180,20 @@ def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> 
 
 
 # Built once: an officer's every page asks this, and building a statement costs more
-# than running it.
+# than running it. One bound value per id, not an expanding IN, which SQLAlchemy
+# would render again on every run.
+_MOST_PRELOADED = 10
 _BY_INVITATION = select(Assessment).where(Assessment.invitation_token == bindparam("token"))
-_BY_INVITATION_WITH_RESPONSES = (
-    select(Assessment, Response)
-    .outerjoin(
-        Response,
-        (Response.assessment_id == Assessment.id)
-        & Response.id.in_(bindparam("ids", expanding=True)),
+
+
+@functools.cache
+def _by_invitation_with_responses(count: int):
+    ids = [bindparam(f"response_{n}") for n in range(count)]
+    return (
+        select(Assessment, Response)
+        .outerjoin(Response, (Response.assessment_id == Assessment.id) & Response.id.in_(ids))
+        .where(Assessment.invitation_token == bindparam("token"))
     )
-    .where(Assessment.invitation_token == bindparam("token"))
-)
 
 
 def assessments_for(council: Council) -> list[Assessment]:
@@ -411,7 +417,10 @@ def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
     response = bindparam("response")
     answers = select(
         Answer.question_id, Answer.level, Answer.dont_know, cast(null(), Text).label("comment")
-    ).where(Answer.response_id == response, Answer.question_id.in_(question_ids))
+    ).where(
+        Answer.response_id == response,
+        Answer.question_id.in_([literal(question_id) for question_id in question_ids]),
+    )
     comment = select(
         cast(null(), String), cast(null(), SmallInteger), cast(null(), Boolean), ThemeEntry.comment
     ).where(ThemeEntry.response_id == response, ThemeEntry.theme_id == theme_id)
