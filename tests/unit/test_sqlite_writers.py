@@ -107,12 +107,21 @@ def test_the_turn_is_held_in_the_queue_file_from_first_write_to_commit(database)
     assert queue_is_free()
 
 
-def test_the_apps_sqlite_connections_queue_their_writes_and_keep_their_settings(app):
+def test_the_apps_sqlite_connections_queue_their_writes_and_keep_their_settings(tmp_path):
+    from assessment import create_app
     from assessment.storage.base import db
 
+    from ..conftest import TEST_SECRET_KEY, TWO_THEMES
+
+    app = create_app(
+        {
+            "APP_ENV": "testing",
+            "SECRET_KEY": TEST_SECRET_KEY,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'app.db'}",
+            "QUESTION_BANK_PATH": str(TWO_THEMES),
+        }
+    )
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("PostgreSQL queues writers by itself (row locks)")
         pooled = db.engine.raw_connection()
         connection = pooled.dbapi_connection
         assert isinstance(connection, QueuedWriterConnection)
@@ -120,3 +129,4 @@ def test_the_apps_sqlite_connections_queue_their_writes_and_keep_their_settings(
         assert connection.execute("PRAGMA foreign_keys").fetchone() == (1,)
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         pooled.close()
+        db.engine.dispose()
