@@ -53,7 +53,8 @@ def settings_from_environment(
         "BASE_URL": env.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         "QUESTION_BANK_PATH": env.get("QUESTION_BANK_PATH", str(PROJECT_ROOT / "questions")),
         # Officers are often interrupted: a session lasts a working day and more
-        # of inactivity, and each request extends it.
+        # of inactivity, and each request extends it (re-signed at most once a minute:
+        # web/sessions.py).
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(env.get("SESSION_HOURS", "12"))),
         "SESSION_REFRESH_EACH_REQUEST": True,
         "SESSION_COOKIE_HTTPONLY": True,

@@ -346,7 +346,7 @@ def save_theme_if_open(
 
 def _officers():
     # An officer's page and save run on the session's connection: Core statements, no
-    # ORM objects, so none of the ORM's per-statement work (a third of a save's time).
+    # ORM objects, so none of the ORM's per-statement work (a tenth of a save's time).
     return db.session.connection()
 
 
