@@ -17,14 +17,11 @@ from assessment.bank import current_bank
 from assessment.forms import builder
 from assessment.forms.builder import theme_form_class
 from assessment.storage import queries
-from assessment.storage.base import db
 from assessment.storage.queries import StoredTheme
 from assessment.web import shells, theme_pages
 
-from ..page_checks import csrf_token
 from .officer import Officer
 from .people import make_council, sign_in
-from .statements import counting_queries
 
 HOSTILE = '</textarea><script>alert("x")</script> & \ue000radios culture.change\ue001 \u2028 it\'s'
 
@@ -121,23 +118,6 @@ def test_shells_refuse_missing_repeated_or_stray_holes():
             shells.Shell.of(html, {"x"})
 
 
-def test_a_theme_page_asks_the_database_twice_and_a_save_five_times(app, client, open_assessment):
-    # Shown: the assessment with the officer's response, then the theme's answers and
-    # comment. Saved: those, the response's lock, every answer, the theme's entry.
-    officer = Officer(client, open_assessment)
-    officer.say_about_me()
-    page = f"{officer.base}/themes/culture"
-    with counting_queries(app) as shown:
-        assert officer.get(page).status_code == 200
-    token = csrf_token(officer.last_page)
-    answers = {"culture.change": "2", "culture.test_and_learn": "dk", "culture.recognition": "5"}
-    with counting_queries(app) as saved:
-        assert officer.post(page, {**answers, "save_and_continue": "y"}, token).status_code == 302
-    writes = [s for s in saved if s.lstrip().upper().startswith(("INSERT", "UPDATE"))]
-    assert (len(shown), len([s for s in saved if s.strip().upper() != "COMMIT"])) == (2, 5)
-    assert len(writes) == 3, writes
-
-
 def test_a_redirect_note_is_its_template_filled_in(app, client, open_assessment):
     officer = Officer(client, open_assessment)
     officer.say_about_me()
@@ -147,18 +127,3 @@ def test_a_redirect_note_is_its_template_filled_in(app, client, open_assessment)
         full = render_template("pages/redirect.html", location=saved.headers["Location"])
     assert saved.get_data(as_text=True) == full
     assert f'<a href="{saved.headers["Location"]}">' in full
-
-
-def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, open_assessment):
-    # No BEGIN and COMMIT around a page's reads (two round trips of four on PostgreSQL).
-    def isolation(method: str) -> str | None:
-        with app.test_request_context(f"/s/{open_assessment}/themes/culture", method=method):
-            app.preprocess_request()
-            options = db.session.connection().get_execution_options()
-            return options.get("isolation_level")
-
-    with app.app_context():
-        postgresql = db.engine.dialect.name == "postgresql"
-    # SQLite's driver begins no transaction for reads: there, nothing is switched.
-    assert isolation("GET") == ("AUTOCOMMIT" if postgresql else None)
-    assert isolation("POST") is None
