@@ -25,7 +25,8 @@ try:
 except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
-# As long as SQLite's own busy_timeout (storage/database.py).
+# How long a writer waits for its turn; SQLite's own busy_timeout is the same
+# (storage/database.py sets it from this).
 WAIT_SECONDS = 5.0
 _POLL_SECONDS = 0.0001
 _WRITES = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
