@@ -55,3 +55,8 @@ def csrf_token(html: str) -> str:
     if not match:
         raise AssertionError("the page has no CSRF token")
     return next(group for group in match.groups() if group)
+
+
+def session_cookies(response) -> list[str]:
+    """The session cookies a response sets (none when the session was left as it was)."""
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]

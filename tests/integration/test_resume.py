@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assessment.storage import queries
 
+from ..page_checks import session_cookies
 from .officer import Officer, checked, stored_answers
 
 
@@ -118,5 +119,5 @@ def test_the_officer_session_outlasts_a_working_day_of_inactivity(app, client, o
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None  # tokens last as long as the session
     officer = Officer(client, open_assessment)
     answered = officer.say_about_me()
-    [cookie] = [c for c in answered.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    [cookie] = session_cookies(answered)
     assert "Expires=" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie

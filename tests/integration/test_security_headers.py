@@ -13,7 +13,7 @@ from assessment import create_app
 from assessment.config import settings_from_environment
 
 from ..conftest import TWO_THEMES
-from ..page_checks import csrf_token
+from ..page_checks import csrf_token, session_cookies
 from .officer import Officer
 from .people import make_council, sign_in
 
@@ -149,7 +149,7 @@ def test_behind_a_declared_proxy_its_https_is_believed(tmp_path):
 
 
 def _session_cookie(response) -> str:
-    cookies = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
+    cookies = session_cookies(response)
     assert len(cookies) == 1, response.headers.getlist("Set-Cookie")
     return cookies[0]
 

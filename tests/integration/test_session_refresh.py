@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import time
 
+from ..page_checks import session_cookies
 from .officer import Officer
-
-
-def _session_cookies(response) -> list[str]:
-    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith("session=")]
 
 
 def test_a_cookie_signed_a_moment_ago_is_not_sent_again(client, open_assessment):
     officer = Officer(client, open_assessment)
-    assert _session_cookies(officer.say_about_me())  # changed: sent
-    assert _session_cookies(officer.get(f"{officer.base}/tasks")) == []
+    assert session_cookies(officer.say_about_me())  # changed: sent
+    assert session_cookies(officer.get(f"{officer.base}/tasks")) == []
 
 
 def test_a_cookie_signed_over_a_minute_ago_is_signed_again(client, open_assessment, monkeypatch):
@@ -24,7 +21,7 @@ def test_a_cookie_signed_over_a_minute_ago_is_signed_again(client, open_assessme
     monkeypatch.setattr("itsdangerous.timed.time.time", lambda: a_minute_ago)
     officer.say_about_me()  # the session cookie is signed "a minute ago"
     monkeypatch.undo()
-    [cookie] = _session_cookies(officer.get(f"{officer.base}/tasks"))
+    [cookie] = session_cookies(officer.get(f"{officer.base}/tasks"))
     assert "Expires=" in cookie
     # The fresh cookie is accepted: the officer carries on where they were.
     assert officer.get(f"{officer.base}/tasks").status_code == 200
@@ -35,7 +32,7 @@ def test_a_changed_session_is_always_sent(client, open_assessment):
     officer = Officer(client, open_assessment)
     officer.say_about_me()
     chosen = officer.get(f"{officer.base}/tasks?lang=en")  # the reader chose a language
-    assert chosen.status_code == 200 and _session_cookies(chosen)
+    assert chosen.status_code == 200 and session_cookies(chosen)
 
 
 def test_a_cookie_past_its_lifetime_is_refused(app, client, open_assessment, monkeypatch):
