@@ -40,8 +40,9 @@ from ..framework.scoring import (
     score_cells,
 )
 from ..framework.scoring import Answer as AnswerValue
-from . import secrets, tallies
+from . import in_turn, secrets, tallies
 from .base import db, utcnow
+from .in_turn import Step
 from .models import (
     Answer,
     Assessment,
@@ -65,14 +66,15 @@ def commit() -> None:
 
 
 def read_without_a_transaction() -> None:
-    """This request only reads: each statement runs on its own, with no BEGIN or COMMIT.
-    At READ COMMITTED (the default) a transaction gives reads no more consistency, and on
-    PostgreSQL it costs two of a page's four round trips. Call before the first query;
-    after it (a signed-in leader's account was read first, say), reads stay in that
-    request's transaction."""
+    """This request's reads run each on its own, with no BEGIN or COMMIT; a save it makes
+    is its own transaction (save_theme_if_open). At READ COMMITTED (the default) a
+    transaction gives reads no more consistency, and on PostgreSQL it costs two of a
+    page's four round trips. Call before the first query; after it (a signed-in
+    leader's account was read first, say), reads stay in that request's transaction."""
     # SQLite's driver begins no transaction for reads anyway, and switching it there
-    # and back costs a PRAGMA each way.
-    if db.session().in_transaction() or db.engine.dialect.name == "sqlite":
+    # and back costs a PRAGMA each way. Saves outside a transaction need psycopg's
+    # pipeline (storage/in_turn.py): other drivers keep their transaction.
+    if db.session().in_transaction() or db.engine.dialect.driver != "psycopg":
         return
     db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
 
@@ -309,7 +311,9 @@ def save_theme(
     """Store one theme page. Questions not in `answers` keep what they had: an
     empty radio group means "not answered on this page", never "forget it"."""
     now = utcnow()
-    _write_theme(response.id, theme, answers, comment, completed, now)
+    connection = _officers()
+    for step in _theme_writes(connection, response.id, theme, answers, comment, completed, now):
+        connection.execute(step.statement, step.parameters)
     response.updated_at = now
     db.session.flush()
 
@@ -334,14 +338,16 @@ def save_theme_if_open(
 
     The response's row is locked first (and its updated_at set), so saves of one
     response (two tabs, a submit) take turns: the state returned is exactly what this
-    save replaced."""
+    save replaced. On PostgreSQL the lock, the read and the writes go in one round
+    trip, and unless the request has a transaction of its own, they are committed
+    here (storage/in_turn.py); commit() keeps them in every case."""
     now = utcnow()
-    locked = _officers().execute(_LOCK_OPEN_RESPONSE, {"response": response.id, "now": now})
-    if locked.rowcount != 1:
-        return None
-    before = stored_theme(response, theme)
-    _write_theme(response.id, theme, answers, comment, completed, now)
-    return before
+    connection = _officers()
+    lock = Step(_LOCK_OPEN_RESPONSE, {"response": response.id, "now": now})
+    read = _stored_theme_step(response.id, theme)
+    writes = _theme_writes(connection, response.id, theme, answers, comment, completed, now)
+    results = in_turn.after_lock(connection, lock, [read, *writes])
+    return None if results is None else _stored_from(results[0])
 
 
 def _officers():
@@ -358,14 +364,15 @@ _LOCK_OPEN_RESPONSE = (
 )
 
 
-def _write_theme(
+def _theme_writes(
+    connection,
     response_id: int,
     theme: Theme,
     answers: Mapping[str, AnswerValue],
     comment: str | None,
     completed: bool,
     now: datetime,
-) -> None:
+) -> list[Step]:
     # Two statements whatever the page holds: every answer in one upsert, then the
     # theme's entry. Table inserts, not ORM ones: nothing here needs the objects.
     rows = []
@@ -383,8 +390,6 @@ def _write_theme(
                 "updated_at": now,
             }
         )
-    if rows:
-        _upsert(Answer.__table__, ("response_id", "question_id"), rows)
     entry: dict[str, object] = {
         "response_id": response_id,
         "theme_id": theme.id,
@@ -393,15 +398,24 @@ def _write_theme(
     }
     if completed:
         entry["completed_at"] = now
-    _upsert(ThemeEntry.__table__, ("response_id", "theme_id"), [entry])
+    steps = [_upsert(connection, ThemeEntry.__table__, ("response_id", "theme_id"), [entry])]
+    if rows:
+        steps.insert(0, _upsert(connection, Answer.__table__, ("response_id", "question_id"), rows))
+    return steps
 
 
 def stored_theme(response: Response, theme: Theme) -> StoredTheme:
+    step = _stored_theme_step(response.id, theme)
+    return _stored_from(_officers().execute(step.statement, step.parameters))
+
+
+def _stored_theme_step(response_id: int, theme: Theme) -> Step:
+    return Step(_stored_theme_statement(theme.id, theme.question_ids), {"response": response_id})
+
+
+def _stored_from(rows: Iterable[tuple]) -> StoredTheme:
     answers: dict[str, str] = {}
     comment = None
-    rows = _officers().execute(
-        _stored_theme_statement(theme.id, theme.question_ids), {"response": response.id}
-    )
     for question_id, level, dont_know, text_ in rows:
         if question_id is None:
             comment = text_
@@ -427,11 +441,10 @@ def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
     return union_all(answers, comment)
 
 
-def _upsert(table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> None:
+def _upsert(connection, table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> Step:
     # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
-    connection = _officers()
     statement = _upsert_statement(connection.dialect.name, table, keys, tuple(rows[0]))
-    connection.execute(statement, rows)
+    return Step(statement, rows)
 
 
 @functools.cache

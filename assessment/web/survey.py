@@ -36,9 +36,10 @@ link_scanning.guard(blueprint)
 
 
 @blueprint.before_request
-def _pages_only_read() -> None:
+def _reads_outside_a_transaction() -> None:
     # HTTP says a GET changes nothing, and none of these do (the session cookie aside).
-    if request.method == "GET":
+    # A theme page's save makes its own transaction (queries.save_theme_if_open).
+    if request.method == "GET" or request.endpoint == "survey.theme_page":
         queries.read_without_a_transaction()
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from assessment.storage.base import db
 
 from ..page_checks import csrf_token
-from .officer import Officer
-from .statements import counting_queries
+from .officer import Officer, stored_answers
+from .statements import counting_queries, counting_round_trips
 
 
 def test_a_theme_page_asks_the_database_twice_and_a_save_five_times(app, client, open_assessment):
@@ -37,6 +37,34 @@ def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, o
 
     with app.app_context():
         postgresql = db.engine.dialect.name == "postgresql"
-    # SQLite's driver begins no transaction for reads: there, nothing is switched.
+    # SQLite's driver begins no transaction for reads: there, nothing is switched. A
+    # theme page's save makes its own transaction (storage/in_turn.py).
     assert isolation("GET") == ("AUTOCOMMIT" if postgresql else None)
-    assert isolation("POST") is None
+    assert isolation("POST") == ("AUTOCOMMIT" if postgresql else None)
+
+
+def test_other_posts_keep_the_requests_transaction(app, open_assessment, monkeypatch):
+    monkeypatch.setitem(app.config, "WTF_CSRF_CHECK_DEFAULT", False)  # no form is read here
+    with app.test_request_context(f"/s/{open_assessment}/about-you", method="POST"):
+        app.preprocess_request()
+        assert db.session.connection().get_execution_options().get("isolation_level") is None
+
+
+def test_on_postgresql_a_save_waits_for_the_server_three_times(app, client, open_assessment):
+    # The assessment; the lock, the read and the writes sent together; the COMMIT.
+    # Sent one by one they were seven waits: a save's biggest cost on PostgreSQL.
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            return  # SQLite is in-process: nothing to wait for
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    page = f"{officer.base}/themes/culture"
+    with counting_round_trips(app) as shown:
+        assert officer.get(page).status_code == 200
+    token = csrf_token(officer.last_page)
+    with counting_round_trips(app) as saved:
+        response = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
+        assert response.status_code == 302
+    assert (shown, saved) == ([2], [3])
+    [stored] = stored_answers(app, open_assessment)
+    assert stored["answers"] == {"culture.change": 4}

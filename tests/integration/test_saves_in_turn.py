@@ -1,0 +1,137 @@
+"""A lock and what follows it (storage/in_turn.py): kept together or not at all, on
+both databases, whether sent together (PostgreSQL) or one by one (SQLite)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import bindparam, exc, insert, select, update
+
+from assessment.storage import queries
+from assessment.storage.base import db, utcnow
+from assessment.storage.in_turn import Step, after_lock
+from assessment.storage.models import Answer, Response
+
+ANSWERS = Answer.__table__
+RESPONSES = Response.__table__
+LOCK = (
+    update(RESPONSES)
+    .where(RESPONSES.c.id == bindparam("response"), RESPONSES.c.submitted_at.is_(None))
+    .values(role_tier="manager", updated_at=bindparam("now"))
+)
+READ = select(ANSWERS.c.question_id, ANSWERS.c.level).where(
+    ANSWERS.c.response_id == bindparam("response")
+)
+
+
+@pytest.fixture
+def response_id(app, open_assessment) -> int:
+    with app.app_context():
+        assessment = queries.assessment_by_invitation(open_assessment)
+        response, _ = queries.start_response(assessment, "frontline", "housing")
+        queries.commit()
+        return response.id
+
+
+def _as_an_officers_save(app, steps_for):
+    """Runs after_lock as a theme page's save does: its reads outside a transaction."""
+    with app.test_request_context():
+        queries.read_without_a_transaction()
+        connection = db.session.connection()
+        lock, steps = steps_for(connection)
+        results = after_lock(connection, lock, steps)
+        queries.commit()
+        return results
+
+
+def _lock(response_id: int) -> Step:
+    return Step(LOCK, {"response": response_id, "now": utcnow()})
+
+
+def _answer(response_id: int, question_id: str, level: int) -> Step:
+    row = {
+        "response_id": response_id,
+        "question_id": question_id,
+        "level": level,
+        "dont_know": False,
+        "updated_at": utcnow(),
+    }
+    return Step(insert(ANSWERS), [row])
+
+
+def _stored(app, response_id: int) -> tuple[str, list[tuple[str, int]]]:
+    with app.app_context():
+        role = db.session.scalar(select(RESPONSES.c.role_tier).where(RESPONSES.c.id == response_id))
+        answers = db.session.execute(READ, {"response": response_id}).all()
+        return role, sorted(tuple(row) for row in answers)
+
+
+def test_the_steps_follow_the_lock_and_each_sees_the_one_before(app, response_id):
+    def steps(connection):
+        return _lock(response_id), [
+            Step(READ, {"response": response_id}),
+            _answer(response_id, "culture.change", 4),
+            Step(READ, {"response": response_id}),
+        ]
+
+    before, written, after = _as_an_officers_save(app, steps)
+    assert (before, written, [tuple(row) for row in after]) == ([], [], [("culture.change", 4)])
+    assert _stored(app, response_id) == ("manager", [("culture.change", 4)])
+
+
+def test_nothing_is_kept_when_the_lock_finds_no_row(app, response_id):
+    with app.app_context():
+        db.session.execute(
+            update(RESPONSES)
+            .where(RESPONSES.c.id == response_id)
+            .values(submitted_at=db.func.now())
+        )
+        queries.commit()
+
+    def steps(connection):
+        return _lock(response_id), [_answer(response_id, "culture.change", 4)]
+
+    assert _as_an_officers_save(app, steps) is None
+    assert _stored(app, response_id) == ("frontline", [])
+
+
+def test_a_step_that_fails_undoes_the_lock_and_the_connection_still_works(app, response_id):
+    def steps(connection):
+        return _lock(response_id), [
+            _answer(response_id, "culture.change", 4),
+            _answer(response_id, "culture.change", 5),  # the same question twice: refused
+        ]
+
+    with pytest.raises(exc.IntegrityError):
+        _as_an_officers_save(app, steps)
+    assert _stored(app, response_id) == ("frontline", [])
+
+    def again(connection):
+        return _lock(response_id), [_answer(response_id, "culture.change", 2)]
+
+    assert _as_an_officers_save(app, again) == [[]]
+    assert _stored(app, response_id) == ("manager", [("culture.change", 2)])
+
+
+def test_inside_a_requests_own_transaction_the_steps_wait_for_its_commit(app, response_id):
+    # A signed-in leader trying the survey: their account was read first, so the save
+    # is part of the request's transaction, and a failed request keeps none of it.
+    with app.test_request_context():
+        db.session.execute(select(RESPONSES.c.id))  # the request's transaction begins
+        queries.read_without_a_transaction()  # too late: reads stay in the transaction
+        connection = db.session.connection()
+        assert after_lock(
+            connection, _lock(response_id), [_answer(response_id, "culture.change", 4)]
+        ) == [[]]
+        queries.rollback()
+    assert _stored(app, response_id) == ("frontline", [])
+
+
+def test_a_step_must_give_every_column_its_value(app, response_id):
+    # SQLAlchemy fills Python-side defaults as it executes; a pipeline would not.
+    def steps(connection):
+        row = {"response_id": response_id, "question_id": "culture.change", "level": 4}
+        return _lock(response_id), [Step(insert(ANSWERS), [row])]
+
+    with pytest.raises(ValueError, match="dont_know, updated_at"):
+        _as_an_officers_save(app, steps)
+    assert _stored(app, response_id) == ("frontline", [])
