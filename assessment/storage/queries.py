@@ -17,8 +17,10 @@ from sqlalchemy import (
     Table,
     Text,
     bindparam,
+    case,
     cast,
     delete,
+    false,
     func,
     literal,
     null,
@@ -198,6 +200,74 @@ def _by_invitation_with_responses(count: int):
     )
 
 
+@dataclass(frozen=True)
+class OfficerVisit:
+    """What an officer's theme page needs: the assessment its invitation names, this
+    browser's response to it (if any) and, when asked, what that response holds for
+    the theme. One statement and no ORM objects: every officer's page and save asks."""
+
+    assessment_id: int
+    invitation_token: str
+    open: bool
+    response_id: int | None
+    submitted: bool
+    stored: StoredTheme | None
+
+
+def officer_visit(
+    token: str, response_ids: Iterable[int], theme: Theme | None = None
+) -> OfficerVisit | None:
+    """None when no assessment has the invitation `token`. The response is the one of
+    `response_ids` (the browser's) that belongs to the assessment."""
+    ids = [i for i in response_ids if _could_be_an_id(i)][:_MOST_PRELOADED]
+    params = {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
+    question_ids = theme.question_ids if theme else ()
+    statement = _officer_visit_statement(len(ids), theme.id if theme else None, question_ids)
+    row = _officers().execute(statement, params).first()
+    if row is None:
+        return None
+    assessment_id, status, response_id, submitted_at, *theme_values = row
+    stored = None
+    if theme is not None and response_id is not None:
+        *levels, comment = theme_values
+        answers = {qid: value for qid, value in zip(question_ids, levels, strict=True) if value}
+        stored = StoredTheme(answers=answers, comment=comment)
+    return OfficerVisit(
+        assessment_id=assessment_id,
+        invitation_token=token,
+        open=status == "open",
+        response_id=response_id,
+        submitted=submitted_at is not None,
+        stored=stored,
+    )
+
+
+@functools.cache
+def _officer_visit_statement(count: int, theme_id: str | None, question_ids: tuple[str, ...]):
+    # Built once for each number of responses a browser holds and each theme. Each of
+    # the theme's answers is a column ("1".."5" or "dk"), then its comment.
+    assessment, response = Assessment.__table__, Response.__table__
+    ids = [bindparam(f"response_{n}") for n in range(count)]
+    belongs = response.c.id.in_(ids) if ids else false()
+    columns = [assessment.c.id, assessment.c.status, response.c.id, response.c.submitted_at]
+    for question_id in question_ids:
+        answer = select(
+            case((Answer.dont_know, literal(DONT_KNOW)), else_=cast(Answer.level, String))
+        ).where(Answer.response_id == response.c.id, Answer.question_id == question_id)
+        columns.append(answer.scalar_subquery())
+    if theme_id is not None:
+        comment = select(ThemeEntry.comment).where(
+            ThemeEntry.response_id == response.c.id, ThemeEntry.theme_id == theme_id
+        )
+        columns.append(comment.scalar_subquery())
+    joined = assessment.outerjoin(response, (response.c.assessment_id == assessment.c.id) & belongs)
+    return (
+        select(*columns)
+        .select_from(joined)
+        .where(assessment.c.invitation_token == bindparam("token"))
+    )
+
+
 def assessments_for(council: Council) -> list[Assessment]:
     return assessments_for_councils([council])
 
@@ -268,13 +338,13 @@ def response_by_resume_token(token: str) -> Response | None:
     )
 
 
-def response_by_resume_code(assessment: Assessment, typed_code: str) -> Response | None:
+def response_by_resume_code(assessment_id: int, typed_code: str) -> Response | None:
     code = secrets.normalise_code(typed_code)
     if len(code) != secrets.CODE_LENGTH:
         return None
     return db.session.scalar(
         select(Response).where(
-            Response.assessment_id == assessment.id,
+            Response.assessment_id == assessment_id,
             Response.resume_code_hash == secrets.digest(code),
         )
     )
@@ -327,7 +397,7 @@ class StoredTheme:
 
 
 def save_theme_if_open(
-    response: Response,
+    response_id: int,
     theme: Theme,
     answers: Mapping[str, AnswerValue],
     comment: str | None,
@@ -343,9 +413,9 @@ def save_theme_if_open(
     here (storage/in_turn.py); commit() keeps them in every case."""
     now = utcnow()
     connection = _officers()
-    lock = Step(_LOCK_OPEN_RESPONSE, {"response": response.id, "now": now})
-    read = _stored_theme_step(response.id, theme)
-    writes = _theme_writes(connection, response.id, theme, answers, comment, completed, now)
+    lock = Step(_LOCK_OPEN_RESPONSE, {"response": response_id, "now": now})
+    read = _stored_theme_step(response_id, theme)
+    writes = _theme_writes(connection, response_id, theme, answers, comment, completed, now)
     results = in_turn.after_lock(connection, lock, [read, *writes])
     return None if results is None else _stored_from(results[0])
 
@@ -402,11 +472,6 @@ def _theme_writes(
     if rows:
         steps.insert(0, _upsert(connection, Answer.__table__, ("response_id", "question_id"), rows))
     return steps
-
-
-def stored_theme(response: Response, theme: Theme) -> StoredTheme:
-    step = _stored_theme_step(response.id, theme)
-    return _stored_from(_officers().execute(step.statement, step.parameters))
 
 
 def _stored_theme_step(response_id: int, theme: Theme) -> Step:

@@ -66,16 +66,16 @@ def resume_secrets(assessment: Assessment) -> tuple[str | None, str | None]:
     return entry.get("token"), entry.get("code")
 
 
-def restore_with_code(assessment: Assessment, typed_code: str) -> Response | None:
+def restore_with_code(assessment_id: int, typed_code: str) -> Response | None:
     """The response a typed resume code belongs to, now this browser's; None when no
     response has that code. Wrong codes are counted per address and per assessment,
     and past the limit even a right one is refused with TooManyAttempts."""
-    counters = _code_counters(assessment)
+    counters = _code_counters(assessment_id)
     for item, *key in counters:
         if not limiter.limiter.test(item, *key):
             reset_at = limiter.limiter.get_window_stats(item, *key).reset_time
             raise TooManyAttempts(minutes_to_wait(reset_at, item.get_expiry()))
-    response = queries.response_by_resume_code(assessment, typed_code)
+    response = queries.response_by_resume_code(assessment_id, typed_code)
     if response is None:
         for item, *key in counters:
             limiter.limiter.hit(item, *key)
@@ -84,7 +84,7 @@ def restore_with_code(assessment: Assessment, typed_code: str) -> Response | Non
     return response
 
 
-def _code_counters(assessment: Assessment) -> list[tuple[RateLimitItem, str, str]]:
+def _code_counters(assessment_id: int) -> list[tuple[RateLimitItem, str, str]]:
     if not limiter.enabled:
         return []
     config = current_app.config
@@ -97,13 +97,13 @@ def _code_counters(assessment: Assessment) -> list[tuple[RateLimitItem, str, str
         (
             parse(config.get("RESUME_CODE_ATTEMPTS_PER_ASSESSMENT", CODE_ATTEMPTS_PER_ASSESSMENT)),
             "resume-code-assessment",
-            str(assessment.id),
+            str(assessment_id),
         ),
     ]
 
 
 def overwrote_another_save(
-    assessment: Assessment, theme: Theme, form: ThemeFormBase, before: StoredTheme
+    assessment_id: int, theme: Theme, form: ThemeFormBase, before: StoredTheme
 ) -> bool:
     """Whether the save just made changed what another tab or device had saved to the
     theme since this page was shown (docs/adr/0004-two-tabs.md).
@@ -114,12 +114,12 @@ def overwrote_another_save(
     stored, posted = page_state(before.answers, before.comment), form.posted_state()
     page = form.page.data or ""
     held = dict(session.get(KEY, {}))
-    entry = dict(held.get(str(assessment.id), {}))
+    entry = dict(held.get(str(assessment_id), {}))
     saves = dict(entry.get("saves", {}))
     own_save = page and saves.get(theme.id) == [page, state_digest(stored)]
     known = stored if own_save else form.shown_state()
     if page:
         saves[theme.id] = [page, state_digest(stored | posted)]
-        held[str(assessment.id)] = {**entry, "saves": saves}
+        held[str(assessment_id)] = {**entry, "saves": saves}
         session[KEY] = held
     return known is not None and overwrites_another_save(posted, stored, known)

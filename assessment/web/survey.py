@@ -142,58 +142,69 @@ def tasks(invitation: str):
 @blueprint.route("/s/<token:invitation>/themes/<slug:theme_id>", methods=["GET", "POST"])
 @csrf.exempt  # the form checks its own token, so a refused post can be given back as typed
 def theme_page(invitation: str, theme_id: str):
-    assessment = _assessment(invitation)
+    showing = request.method == "GET" and _bank().has_theme(theme_id)
+    # One statement: the assessment, this browser's response and, to show the page,
+    # the theme's answers (docs/adr/0006-fast-officer-pages.md).
+    visit = queries.officer_visit(
+        invitation, officer_session.response_ids(), _bank().theme(theme_id) if showing else None
+    )
+    if visit is None:
+        link_scanning.unknown_link()
     theme = _theme(theme_id)
-    if assessment.status != "open":
+    if not visit.open:
+        assessment = queries.assessment_by_id(visit.assessment_id)
         return _closed(assessment, 403 if request.method == "POST" else 200)
-    response = officer_session.current_response(assessment)
     if request.method == "GET":
-        return _show_theme(assessment, theme, response)
-    return _save_theme(assessment, theme, response)
+        return _show_theme(visit, theme)
+    return _save_theme(visit, theme)
 
 
-def _show_theme(assessment: Assessment, theme: Theme, response: Response | None):
-    if response is None:
-        return _ended(assessment.invitation_token)
-    if response.submitted:
+def _show_theme(visit: queries.OfficerVisit, theme: Theme):
+    if visit.response_id is None:
+        return _ended(visit.invitation_token)
+    if visit.submitted:
         _say_already_submitted()
-        return redirect(url_for("survey.done", invitation=assessment.invitation_token))
-    return theme_pages.fresh(assessment, theme, queries.stored_theme(response, theme))
+        return redirect(url_for("survey.done", invitation=visit.invitation_token))
+    return theme_pages.fresh(visit.invitation_token, theme, visit.stored)
 
 
-def _save_theme(assessment: Assessment, theme: Theme, response: Response | None):
+def _save_theme(visit: queries.OfficerVisit, theme: Theme):
     form = theme_form_class(theme)()
-    if response is None and form.resume_code.data:
+    invitation = visit.invitation_token
+    response_id, submitted = visit.response_id, visit.submitted
+    if response_id is None and form.resume_code.data:
         try:
-            response = officer_session.restore_with_code(assessment, form.resume_code.data)
+            restored = officer_session.restore_with_code(visit.assessment_id, form.resume_code.data)
         except officer_session.TooManyAttempts as wait:
             form.resume_code.errors = [_too_many_codes(wait)]
-            return _render_theme(assessment, theme, form, session_ended=True, status=429)
-        if response is None:
+            return _render_theme(invitation, theme, form, session_ended=True, status=429)
+        if restored is None:
             form.resume_code.errors = [WRONG_CODE]
-    if response is None:
-        return _render_theme(assessment, theme, form, session_ended=True, status=400)
-    if response.submitted:
+        else:
+            response_id, submitted = restored.id, restored.submitted
+    if response_id is None:
+        return _render_theme(invitation, theme, form, session_ended=True, status=400)
+    if submitted:
         _say_already_submitted()
-        return redirect(url_for("survey.done", invitation=assessment.invitation_token))
+        return redirect(url_for("survey.done", invitation=invitation))
     if not form.validate():
-        return _render_theme(assessment, theme, form, session_ended=False, status=400)
-    return _store_theme(assessment, theme, response, form)
+        return _render_theme(invitation, theme, form, session_ended=False, status=400)
+    return _store_theme(visit, theme, response_id, form)
 
 
 def _store_theme(
-    assessment: Assessment, theme: Theme, response: Response, form: ThemeFormBase
+    visit: queries.OfficerVisit, theme: Theme, response_id: int, form: ThemeFormBase
 ) -> HttpResponse:
     completed = bool(form.save_and_continue.data) or not form.save_for_later.data
-    invitation = assessment.invitation_token
+    invitation = visit.invitation_token
     before = queries.save_theme_if_open(
-        response, theme, form.answers(), form.comment.data, completed=completed
+        response_id, theme, form.answers(), form.comment.data, completed=completed
     )
     if before is None:  # submitted in another tab while this page was open
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
-    overwrote = officer_session.overwrote_another_save(assessment, theme, form, before)
+    overwrote = officer_session.overwrote_another_save(visit.assessment_id, theme, form, before)
     # Stored now, not once the reply is built: SQLite has one writer at a time, and
     # every other worker's save waits while this transaction is open.
     queries.commit()
@@ -213,14 +224,12 @@ def _store_theme(
     return redirect(_after_save(invitation, theme, saved_for_later=not completed))
 
 
-def _render_theme(
-    assessment: Assessment, theme: Theme, form: ThemeFormBase, session_ended: bool, status=200
-):
+def _render_theme(invitation: str, theme: Theme, form: ThemeFormBase, session_ended: bool, status):
     # A refused token is not the officer's mistake: say what happened, not "CSRF".
     page_expired = bool(form.csrf_token.errors)
     form.csrf_token.errors = []
     html = theme_pages.render(
-        assessment,
+        invitation,
         theme,
         form,
         session_ended=session_ended,
@@ -271,7 +280,7 @@ def resume_with_code(invitation: str):
     form = ResumeForm()
     if form.validate_on_submit():
         try:
-            response = officer_session.restore_with_code(assessment, form.code.data)
+            response = officer_session.restore_with_code(assessment.id, form.code.data)
         except officer_session.TooManyAttempts as wait:
             form.code.errors.append(_too_many_codes(wait))
             return render_template("survey/resume.html", assessment=assessment, form=form), 429

@@ -18,7 +18,6 @@ from markupsafe import Markup, escape
 from ..bank import current_bank
 from ..forms.builder import ThemeFormBase, new_page_id, shown_value, theme_form_class
 from ..framework.model import Theme
-from ..storage.models import Assessment
 from ..storage.queries import StoredTheme
 from . import fragments, shells
 from .i18n import current_language
@@ -29,7 +28,7 @@ TEMPLATE = "survey/theme.html"
 HOLES = {"nonce", "messages", "back", "csrf", "shown", "page", "comment"}
 
 
-def fresh(assessment: Assessment, theme: Theme, stored: StoredTheme) -> str:
+def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
     """The page as first shown, holding what the response has saved for the theme."""
     shell = None
     if not current_user.is_authenticated:
@@ -38,11 +37,11 @@ def fresh(assessment: Assessment, theme: Theme, stored: StoredTheme) -> str:
     if shell is None:
         form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
         form.show(stored.answers, stored.comment)
-        return render(assessment, theme, form)
+        return render(invitation, theme, form)
     values = {
         "nonce": csp_nonce(),
         "messages": _messages(),
-        "back": escape(_back_href(assessment)),
+        "back": escape(_back_href(invitation)),
         "csrf": escape(generate_csrf()),
         "shown": escape(shown_value(stored.answers, stored.comment)),
         "page": escape(new_page_id()),
@@ -56,7 +55,7 @@ def fresh(assessment: Assessment, theme: Theme, stored: StoredTheme) -> str:
 
 
 def render(
-    assessment: Assessment,
+    invitation: str,
     theme: Theme,
     form: ThemeFormBase,
     session_ended: bool = False,
@@ -66,8 +65,8 @@ def render(
     return render_template(
         TEMPLATE,
         **_page(theme, form, session_ended, page_expired),
-        assessment=assessment,
-        back_href=_back_href(assessment),
+        invitation=invitation,
+        back_href=_back_href(invitation),
         messages=_messages(),
         csrf_token_value=form.csrf_token.current_token,
         shown=form.shown.data or "",
@@ -82,7 +81,7 @@ def _shell_html(theme: Theme) -> str:
     return render_template(
         TEMPLATE,
         **_page(theme, form, session_ended=False, page_expired=False),
-        assessment=None,
+        invitation=None,
         cspNonce=shells.Hole("nonce"),
         back_href=shells.Hole("back"),
         messages=shells.Hole("messages"),
@@ -118,9 +117,9 @@ def _returning_to_check() -> bool:
     return request.args.get("return") == "check"
 
 
-def _back_href(assessment: Assessment) -> str:
+def _back_href(invitation: str) -> str:
     endpoint = "survey.check" if _returning_to_check() else "survey.tasks"
-    return url_for(endpoint, invitation=assessment.invitation_token)
+    return url_for(endpoint, invitation=invitation)
 
 
 def _messages() -> Markup:

@@ -166,3 +166,29 @@ def test_another_person_on_the_same_device_can_start_after_a_submission(
     officer.say_about_me("frontline", "housing")
     roles = [r["role"] for r in stored_answers(app, open_assessment)]
     assert roles == ["leadership", "frontline"]
+
+
+def test_one_browser_answering_two_assessments_keeps_each_answer_with_its_own(
+    app, client, open_assessment
+):
+    # A shared office computer, or an officer invited by two bodies: the session holds a
+    # response to each, and each theme page shows and saves its own assessment's.
+    with app.app_context():
+        council = queries.create_council("otherdale", "Otherdale Council")
+        other = queries.create_assessment(council, "Another assessment", 3, "test.1")
+        queries.commit()
+        other_invitation = other.invitation_token
+    first, second = Officer(client, open_assessment), Officer(client, other_invitation)
+    first.say_about_me("frontline", "housing")
+    second.say_about_me("manager", "planning")
+    first.answer("culture", {"culture.change": "2"})
+    second.answer("culture", {"culture.change": "5"})
+
+    first.get(f"{first.base}/themes/culture")
+    assert checked(first.last_page, "culture.change") == "2"
+    second.get(f"{second.base}/themes/culture")
+    assert checked(second.last_page, "culture.change") == "5"
+    [mine] = stored_answers(app, open_assessment)
+    [theirs] = stored_answers(app, other_invitation)
+    assert (mine["role"], mine["answers"]) == ("frontline", {"culture.change": 2})
+    assert (theirs["role"], theirs["answers"]) == ("manager", {"culture.change": 5})

@@ -16,7 +16,6 @@ from flask import flash, g, render_template
 from assessment.bank import current_bank
 from assessment.forms import builder
 from assessment.forms.builder import theme_form_class
-from assessment.storage import queries
 from assessment.storage.queries import StoredTheme
 from assessment.web import shells, theme_pages
 
@@ -43,11 +42,11 @@ def _themes(app):
         return current_bank().themes
 
 
-def _full(assessment, theme, stored: StoredTheme) -> str:
+def _full(invitation: str, theme, stored: StoredTheme) -> str:
     # What survey.py did before shells: the form with the stored answers, shown.
     form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
     form.show(stored.answers, stored.comment)
-    return theme_pages.render(assessment, theme, form)
+    return theme_pages.render(invitation, theme, form)
 
 
 @pytest.mark.parametrize("query", ["", "?return=check"])
@@ -61,13 +60,12 @@ def test_every_theme_filled_in_is_the_page_rendered_in_full(
         for stored, message in _states(theme):
             with app.test_request_context(f"/s/{open_assessment}/themes/{theme.id}{query}"):
                 g.csp_nonce = "the-same-nonce"
-                assessment = queries.assessment_by_invitation(open_assessment)
                 if message:
                     flash(message, "success")
-                filled = theme_pages.fresh(assessment, theme, stored)
+                filled = theme_pages.fresh(open_assessment, theme, stored)
                 if message:
                     flash(message, "success")
-                full = _full(assessment, theme, stored)
+                full = _full(open_assessment, theme, stored)
             assert filled == full, (theme.id, stored)
             compared += 1
     assert compared == 4 * len(_themes(app))
@@ -92,10 +90,9 @@ def test_a_page_that_cannot_be_a_shell_is_rendered_in_full(
     monkeypatch.setattr(theme_pages, "_shell_html", lambda theme: f"{shells.OPEN}stray")
     theme = _themes(app)[0]
     stored = StoredTheme(answers={theme.question_ids[0]: "2"}, comment="Kept")
-    with app.test_request_context(f"/s/{open_assessment}/themes/{theme.id}"):
-        assessment = queries.assessment_by_invitation(open_assessment)
-        with caplog.at_level(logging.WARNING):
-            page = theme_pages.fresh(assessment, theme, stored)
+    page_of_the_theme = app.test_request_context(f"/s/{open_assessment}/themes/{theme.id}")
+    with page_of_the_theme, caplog.at_level(logging.WARNING):
+        page = theme_pages.fresh(open_assessment, theme, stored)
     assert f'name="{theme.question_ids[0]}" type="radio" value="2" checked' in page
     assert ">Kept</textarea>" in page
     assert "rendered in full" in caplog.text
