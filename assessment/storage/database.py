@@ -15,6 +15,8 @@ from . import sqlite_writers
 from .base import db
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Set in a session's info by queries.read_without_a_transaction.
+NOTHING_TO_COMMIT = "nothing to commit at the end of the request"
 
 
 def init_app(app: Flask) -> None:
@@ -32,8 +34,9 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def commit_if_the_request_succeeded(response: Response) -> Response:
         # A refused or failed request saves nothing it may have staged. A request that
-        # never used the database has nothing to end.
-        if not db.session().in_transaction():
+        # never used the database, or said it leaves nothing to commit, has nothing to
+        # end here: closing the session at teardown ends any reads.
+        if not db.session().in_transaction() or db.session.info.get(NOTHING_TO_COMMIT):
             return response
         if response.status_code < 400:
             db.session.commit()

@@ -42,7 +42,7 @@ from ..framework.scoring import (
     score_cells,
 )
 from ..framework.scoring import Answer as AnswerValue
-from . import in_turn, secrets, tallies
+from . import database, in_turn, secrets, tallies
 from .base import db, utcnow
 from .in_turn import Step
 from .models import (
@@ -69,10 +69,12 @@ def commit() -> None:
 
 def read_without_a_transaction() -> None:
     """This request's reads run each on its own, with no BEGIN or COMMIT; a save it makes
-    is its own transaction (save_theme_if_open). At READ COMMITTED (the default) a
-    transaction gives reads no more consistency, and on PostgreSQL it costs two of a
-    page's four round trips. Call before the first query; after it (a signed-in
+    is its own transaction, committed as it is made (save_theme_if_open, then commit),
+    so nothing waits for the end of the request to be committed. At READ COMMITTED (the
+    default) a transaction gives reads no more consistency, and on PostgreSQL it costs
+    two of a page's four round trips. Call before the first query; after it (a signed-in
     leader's account was read first, say), reads stay in that request's transaction."""
+    db.session.info[database.NOTHING_TO_COMMIT] = True
     # SQLite's driver begins no transaction for reads anyway, and switching it there
     # and back costs a PRAGMA each way. Saves outside a transaction need psycopg's
     # pipeline (storage/in_turn.py): other drivers keep their transaction.

@@ -34,9 +34,11 @@ def init_app(app) -> None:
     # Flashed as someone is sent to sign in: made a plain string then, in their language.
     login_manager.login_message = lazy_gettext("Sign in to see that page")
     login_manager.localize_callback = str
-    # "basic": a leader whose network changes (a laptop moving between offices) is
+    # Not "strong": a leader whose network changes (a laptop moving between offices) is
     # not thrown out; sign-in starts a fresh session, so a planted one gains nothing.
-    login_manager.session_protection = "basic"
+    # Not "basic" either: it only marks sessions "not fresh", which nothing here reads,
+    # and it wrote that into every officer's cookie, which was then sent again.
+    login_manager.session_protection = None
     login_manager.user_loader(_load_user)
     app.before_request(_sign_out_when_idle)
 
