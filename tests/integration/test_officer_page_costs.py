@@ -3,6 +3,8 @@ whatever the assessment holds, and no transaction around a page's reads."""
 
 from __future__ import annotations
 
+import flask_wtf.csrf
+
 from assessment.storage.base import db
 
 from ..page_checks import csrf_token
@@ -71,3 +73,26 @@ def test_on_postgresql_a_page_waits_for_the_server_once_and_a_save_three_times(
     assert (shown, saved) == ([1], [3])
     [stored] = stored_answers(app, open_assessment)
     assert stored["answers"] == {"culture.change": 4}
+
+
+def test_a_saved_post_signs_no_new_token_and_a_refused_one_shows_one(
+    client, open_assessment, monkeypatch
+):
+    # The form's token for the next showing of the page is made only if it is shown.
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    page = f"{officer.base}/themes/culture"
+    token = csrf_token(officer.get(page).get_data(as_text=True))
+    signed, sign = [], flask_wtf.csrf.generate_csrf
+
+    def counted(**options):
+        signed.append(1)
+        return sign(**options)
+
+    monkeypatch.setattr(flask_wtf.csrf, "generate_csrf", counted)
+    saved = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
+    assert (saved.status_code, signed) == (302, [])
+    refused = officer.post(page, {"culture.change": "9", "save_and_continue": "y"}, token)
+    assert refused.status_code == 400 and len(signed) == 1
+    again = officer.post(page, {"culture.change": "3", "save_and_continue": "y"})
+    assert again.status_code == 302  # with the token the refused page showed
