@@ -73,12 +73,6 @@ def _closed(assessment: Assessment, status: int = 200) -> tuple[str, int]:
     return render_template("survey/closed.html", assessment=assessment), status
 
 
-def _theme(theme_id: str) -> Theme:
-    if not _bank().has_theme(theme_id):
-        abort(404)
-    return _bank().theme(theme_id)
-
-
 def _ended(invitation: str) -> HttpResponse:
     flash(_("Your session has ended. Use your resume link or code to carry on where you left off."))
     return redirect(url_for("survey.resume_with_code", invitation=invitation))
@@ -142,15 +136,15 @@ def tasks(invitation: str):
 @blueprint.route("/s/<token:invitation>/themes/<slug:theme_id>", methods=["GET", "POST"])
 @csrf.exempt  # the form checks its own token, so a refused post can be given back as typed
 def theme_page(invitation: str, theme_id: str):
-    showing = request.method == "GET" and _bank().has_theme(theme_id)
+    theme = _bank().theme(theme_id) if _bank().has_theme(theme_id) else None
     # One statement: the assessment, this browser's response and, to show the page,
     # the theme's answers (docs/adr/0006-fast-officer-pages.md).
-    visit = queries.officer_visit(
-        invitation, officer_session.response_ids(), _bank().theme(theme_id) if showing else None
-    )
+    showing = theme if request.method == "GET" else None
+    visit = queries.officer_visit(invitation, officer_session.response_ids(), showing)
     if visit is None:
         link_scanning.unknown_link()
-    theme = _theme(theme_id)
+    if theme is None:
+        abort(404)
     if not visit.open:
         assessment = queries.assessment_by_id(visit.assessment_id)
         return _closed(assessment, 403 if request.method == "POST" else 200)
