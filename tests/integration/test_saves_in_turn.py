@@ -4,12 +4,15 @@ both databases, whether sent together (PostgreSQL) or one by one (SQLite)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import bindparam, exc, insert, select, update
+from sqlalchemy import bindparam, exc, insert, select, text, update
 
 from assessment.storage import queries
 from assessment.storage.base import db, utcnow
 from assessment.storage.in_turn import Step, after_lock
 from assessment.storage.models import Answer, Response
+
+from ..page_checks import csrf_token
+from .officer import Officer, stored_answers
 
 ANSWERS = Answer.__table__
 RESPONSES = Response.__table__
@@ -135,3 +138,36 @@ def test_a_step_must_give_every_column_its_value(app, response_id):
     with pytest.raises(ValueError, match="dont_know, updated_at"):
         _as_an_officers_save(app, steps)
     assert _stored(app, response_id) == ("frontline", [])
+
+
+def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works(
+    app, client, open_assessment, monkeypatch
+):
+    # The server goes away between the officer's visit and the save sent together: the
+    # officer gets the "try again" page, and the next save gets a new connection.
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            return  # SQLite has no server to lose
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    page = f"{officer.base}/themes/culture"
+    token = csrf_token(officer.get(page).get_data(as_text=True))
+    visit = queries.officer_visit
+
+    def visit_then_lose_the_server(*args, **kwargs):
+        found = visit(*args, **kwargs)
+        backend = db.session.connection().connection.driver_connection.info.backend_pid
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        return found
+
+    monkeypatch.setattr(queries, "officer_visit", visit_then_lose_the_server)
+    cut = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
+    assert cut.status_code == 503 and "Try again in" in officer.last_page
+    monkeypatch.undo()
+    [stored] = stored_answers(app, open_assessment)
+    assert stored["answers"] == {}
+    saved = officer.post(page, {"culture.change": "4", "save_and_continue": "y"})
+    assert saved.status_code == 302
+    [stored] = stored_answers(app, open_assessment)
+    assert stored["answers"] == {"culture.change": 4}
