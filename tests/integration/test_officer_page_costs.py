@@ -4,6 +4,7 @@ whatever the assessment holds, and no transaction around a page's reads."""
 from __future__ import annotations
 
 import flask_wtf.csrf
+import pytest
 
 from assessment.storage.base import db
 
@@ -16,9 +17,7 @@ def test_a_theme_page_asks_the_database_once_and_a_save_five_times(app, client, 
     # Shown: the assessment with the officer's response and the theme's answers and
     # comment. Saved: the assessment and response, the response's lock, what the theme
     # held, every answer, the theme's entry.
-    officer = Officer(client, open_assessment)
-    officer.say_about_me()
-    page = f"{officer.base}/themes/culture"
+    officer, page = _an_officer_at_culture(client, open_assessment)
     with counting_queries(app) as shown:
         assert officer.get(page).status_code == 200
     token = csrf_token(officer.last_page)
@@ -31,7 +30,8 @@ def test_a_theme_page_asks_the_database_once_and_a_save_five_times(app, client, 
 
 
 def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, open_assessment):
-    # No BEGIN and COMMIT around a page's reads (two round trips of four on PostgreSQL).
+    # No BEGIN and COMMIT around a page's reads: on PostgreSQL, two round trips more
+    # than the page's one.
     def isolation(method: str) -> str | None:
         with app.test_request_context(f"/s/{open_assessment}/themes/culture", method=method):
             app.preprocess_request()
@@ -53,17 +53,14 @@ def test_other_posts_keep_the_requests_transaction(app, open_assessment, monkeyp
         assert db.session.connection().get_execution_options().get("isolation_level") is None
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_on_postgresql_a_page_waits_for_the_server_once_and_a_save_three_times(
     app, client, open_assessment
 ):
     # A save: the assessment; the lock, the read and the writes sent together; the
     # COMMIT. Sent one by one they were seven waits, a save's biggest cost there.
-    with app.app_context():
-        if db.engine.dialect.name != "postgresql":
-            return  # SQLite is in-process: nothing to wait for
-    officer = Officer(client, open_assessment)
-    officer.say_about_me()
-    page = f"{officer.base}/themes/culture"
+    # (SQLite runs in-process: there is no server to wait for.)
+    officer, page = _an_officer_at_culture(client, open_assessment)
     with counting_round_trips(app) as shown:
         assert officer.get(page).status_code == 200
     token = csrf_token(officer.last_page)
@@ -79,9 +76,7 @@ def test_a_saved_post_signs_no_new_token_and_a_refused_one_shows_one(
     client, open_assessment, monkeypatch
 ):
     # The form's token for the next showing of the page is made only if it is shown.
-    officer = Officer(client, open_assessment)
-    officer.say_about_me()
-    page = f"{officer.base}/themes/culture"
+    officer, page = _an_officer_at_culture(client, open_assessment)
     token = csrf_token(officer.get(page).get_data(as_text=True))
     signed, sign = [], flask_wtf.csrf.generate_csrf
 
@@ -96,3 +91,10 @@ def test_a_saved_post_signs_no_new_token_and_a_refused_one_shows_one(
     assert refused.status_code == 400 and len(signed) == 1
     again = officer.post(page, {"culture.change": "3", "save_and_continue": "y"})
     assert again.status_code == 302  # with the token the refused page showed
+
+
+def _an_officer_at_culture(client, invitation: str) -> tuple[Officer, str]:
+    """An officer who has said who they are, and the address of the culture page."""
+    officer = Officer(client, invitation)
+    officer.say_about_me()
+    return officer, f"{officer.base}/themes/culture"
