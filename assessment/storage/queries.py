@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
-    Boolean,
-    SmallInteger,
     String,
     Table,
-    Text,
     bindparam,
     case,
     cast,
@@ -23,10 +20,8 @@ from sqlalchemy import (
     false,
     func,
     literal,
-    null,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
@@ -71,8 +66,8 @@ def read_without_a_transaction() -> None:
     """This request's reads run each on its own, with no BEGIN or COMMIT; a save it makes
     is its own transaction, committed as it is made (save_theme_if_open, then commit),
     so nothing waits for the end of the request to be committed. At READ COMMITTED (the
-    default) a transaction gives reads no more consistency, and on PostgreSQL it costs
-    two of a page's four round trips. Call before the first query; after it (a signed-in
+    default) a transaction gives reads no more consistency, and on PostgreSQL it would
+    add two round trips to a page's one. Call before the first query; after it (a signed-in
     leader's account was read first, say), reads stay in that request's transaction."""
     db.session.info[database.NOTHING_TO_COMMIT] = True
     # SQLite's driver begins no transaction for reads anyway, and switching it there
@@ -228,12 +223,10 @@ def officer_visit(
     row = _officers().execute(statement, params).first()
     if row is None:
         return None
-    assessment_id, status, response_id, submitted_at, *theme_values = row
+    assessment_id, status, response_id, submitted_at, *held = row
     stored = None
     if theme is not None and response_id is not None:
-        *levels, comment = theme_values
-        answers = {qid: value for qid, value in zip(question_ids, levels, strict=True) if value}
-        stored = StoredTheme(answers=answers, comment=comment)
+        stored = _stored_from(question_ids, held)
     return OfficerVisit(
         assessment_id=assessment_id,
         invitation_token=token,
@@ -246,22 +239,13 @@ def officer_visit(
 
 @functools.cache
 def _officer_visit_statement(count: int, theme_id: str | None, question_ids: tuple[str, ...]):
-    # Built once for each number of responses a browser holds and each theme. Each of
-    # the theme's answers is a column ("1".."5" or "dk"), then its comment.
+    # Built once for each number of responses a browser holds and each theme.
     assessment, response = Assessment.__table__, Response.__table__
     ids = [bindparam(f"response_{n}") for n in range(count)]
     belongs = response.c.id.in_(ids) if ids else false()
     columns = [assessment.c.id, assessment.c.status, response.c.id, response.c.submitted_at]
-    for question_id in question_ids:
-        answer = select(
-            case((Answer.dont_know, literal(DONT_KNOW)), else_=cast(Answer.level, String))
-        ).where(Answer.response_id == response.c.id, Answer.question_id == question_id)
-        columns.append(answer.scalar_subquery())
     if theme_id is not None:
-        comment = select(ThemeEntry.comment).where(
-            ThemeEntry.response_id == response.c.id, ThemeEntry.theme_id == theme_id
-        )
-        columns.append(comment.scalar_subquery())
+        columns += _held_for_theme(response.c.id, theme_id, question_ids)
     joined = assessment.outerjoin(response, (response.c.assessment_id == assessment.c.id) & belongs)
     return (
         select(*columns)
@@ -419,7 +403,10 @@ def save_theme_if_open(
     read = _stored_theme_step(response_id, theme)
     writes = _theme_writes(connection, response_id, theme, answers, comment, completed, now)
     results = in_turn.after_lock(connection, lock, [read, *writes])
-    return None if results is None else _stored_from(results[0])
+    if results is None:
+        return None
+    [held] = results[0]
+    return _stored_from(theme.question_ids, held)
 
 
 def _officers():
@@ -480,32 +467,31 @@ def _stored_theme_step(response_id: int, theme: Theme) -> Step:
     return Step(_stored_theme_statement(theme.id, theme.question_ids), {"response": response_id})
 
 
-def _stored_from(rows: Iterable[tuple]) -> StoredTheme:
-    answers: dict[str, str] = {}
-    comment = None
-    for question_id, level, dont_know, text_ in rows:
-        if question_id is None:
-            comment = text_
-        else:
-            answers[question_id] = DONT_KNOW if dont_know else str(level)
-    return StoredTheme(answers=answers, comment=comment)
-
-
 @functools.cache
 def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
-    # One round trip: the theme's answers, then a row holding only its comment. Built
-    # once a theme, as every officer's page asks it.
-    response = bindparam("response")
-    answers = select(
-        Answer.question_id, Answer.level, Answer.dont_know, cast(null(), Text).label("comment")
-    ).where(
-        Answer.response_id == response,
-        Answer.question_id.in_([literal(question_id) for question_id in question_ids]),
+    # Built once a theme, as every officer's save asks it.
+    return select(*_held_for_theme(bindparam("response"), theme_id, question_ids))
+
+
+def _held_for_theme(response_id, theme_id: str, question_ids: tuple[str, ...]) -> list:
+    """What a response holds for a theme, as columns of one row: each question's answer
+    ("1".."5", "dk" or NULL), then the theme's comment."""
+    columns = []
+    for question_id in question_ids:
+        answer = select(
+            case((Answer.dont_know, literal(DONT_KNOW)), else_=cast(Answer.level, String))
+        ).where(Answer.response_id == response_id, Answer.question_id == question_id)
+        columns.append(answer.scalar_subquery())
+    comment = select(ThemeEntry.comment).where(
+        ThemeEntry.response_id == response_id, ThemeEntry.theme_id == theme_id
     )
-    comment = select(
-        cast(null(), String), cast(null(), SmallInteger), cast(null(), Boolean), ThemeEntry.comment
-    ).where(ThemeEntry.response_id == response, ThemeEntry.theme_id == theme_id)
-    return union_all(answers, comment)
+    return [*columns, comment.scalar_subquery()]
+
+
+def _stored_from(question_ids: tuple[str, ...], held) -> StoredTheme:
+    *answers, comment = held
+    given = {qid: answer for qid, answer in zip(question_ids, answers, strict=True) if answer}
+    return StoredTheme(answers=given, comment=comment)
 
 
 def _upsert(connection, table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> Step:
