@@ -19,8 +19,8 @@ from wtforms.i18n import messages_path
 
 class TokenWhenShown(CSRFTokenField):
     """The CSRF field, whose new token is made when the page is shown, not as the form
-    is made: a post that is saved and redirected never shows it, and making it (signing
-    a timestamp) was a fiftieth of a save. Flask-WTF keeps one token a request."""
+    is made: a post that is saved and redirected never shows it, and signing one takes
+    about 23 us here. Flask-WTF keeps one token a request."""
 
     def process(self, *args, **kwargs) -> None:
         HiddenField.process(self, *args, **kwargs)

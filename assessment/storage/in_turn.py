@@ -7,8 +7,8 @@ for the one before to come back; on PostgreSQL that is a round trip to the serve
 (0.1 to 0.4 ms on a small shared machine) for each, plus BEGIN and COMMIT: over
 half of a save's time there, as measured. psycopg's pipeline mode sends them all at
 once and waits once: the server still runs them in order, each seeing what the one
-before it did, so nothing about the transaction changes but the waiting. If the lock finds
-no row (the response was submitted meanwhile), what followed it is rolled back.
+before it did, so nothing about the transaction changes but the waiting. If the lock
+finds no row (the response was submitted meanwhile), what followed it is rolled back.
 
 SQLite runs in-process, with nothing to wait for: there the statements run one by
 one, and stop at a lock that found nothing.
@@ -39,6 +39,14 @@ class Step:
     statement: Executable
     parameters: Parameters | Sequence[Parameters]
 
+    @property
+    def many(self) -> bool:
+        return not isinstance(self.parameters, Mapping)
+
+    @property
+    def rows(self) -> Sequence[Parameters]:
+        return self.parameters if self.many else [self.parameters]
+
 
 def after_lock(connection: Connection, lock: Step, steps: Sequence[Step]) -> list[list] | None:
     """Run `lock`, then `steps` in the same transaction if it changed exactly one row.
@@ -48,7 +56,7 @@ def after_lock(connection: Connection, lock: Step, steps: Sequence[Step]) -> lis
     if _can_pipeline(connection):
         return _pipelined(connection, [_prepared(connection, step) for step in (lock, *steps)])
     for step in (lock, *steps):  # refused here as a pipeline would refuse them
-        _compiled(connection.dialect, step.statement, _rows(step)[0].keys())
+        _compiled(connection.dialect, step.statement, step.rows[0].keys())
     if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
         # Each statement would be its own transaction, and the lock would hold nothing.
         raise RuntimeError("a lock and what follows it need a transaction")
@@ -99,14 +107,9 @@ class _Prepared:
 
 
 def _prepared(connection: Connection, step: Step) -> _Prepared:
-    rows = _rows(step)
-    compiled = _compiled(connection.dialect, step.statement, rows[0].keys())
-    many = not isinstance(step.parameters, Mapping)
-    return _Prepared(str(compiled), [compiled.construct_params(row) for row in rows], many)
-
-
-def _rows(step: Step) -> Sequence[Parameters]:
-    return [step.parameters] if isinstance(step.parameters, Mapping) else step.parameters
+    compiled = _compiled(connection.dialect, step.statement, step.rows[0].keys())
+    parameters = [compiled.construct_params(row) for row in step.rows]
+    return _Prepared(str(compiled), parameters, step.many)
 
 
 def _send(connection: Connection, driver, prepared: _Prepared):

@@ -164,12 +164,10 @@ def _could_be_an_id(value: int) -> bool:
 def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> Assessment | None:
     """The assessment an invitation link names. Those of `with_responses` that belong to
     it are loaded in the same query, so response_by_id then asks the database nothing."""
-    # A browser holds one response an assessment it took part in: a handful at most.
-    ids = [i for i in with_responses if _could_be_an_id(i)][:_MOST_PRELOADED]
-    if not ids:
-        return db.session.scalar(_BY_INVITATION, {"token": token})
-    params = {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
-    row = db.session.execute(_by_invitation_with_responses(len(ids)), params).first()
+    params = _invitation_and_responses(token, with_responses)
+    if len(params) == 1:
+        return db.session.scalar(_BY_INVITATION, params)
+    row = db.session.execute(_by_invitation_with_responses(len(params) - 1), params).first()
     if row is None:
         return None
     assessment, response = row
@@ -178,6 +176,14 @@ def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> 
         # as the session lives (this request), so response_by_id finds it there.
         db.session.info.setdefault("preloaded", []).append(response)
     return assessment
+
+
+def _invitation_and_responses(token: str, response_ids: Iterable[int]) -> dict[str, object]:
+    """The bound values of a query for an invitation and the browser's responses:
+    "token", then "response_0", "response_1"... A browser holds one response an
+    assessment it took part in: a handful at most."""
+    ids = [i for i in response_ids if _could_be_an_id(i)][:_MOST_PRELOADED]
+    return {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
 
 
 # Built once: an officer's every page asks this, and building a statement costs more
@@ -216,10 +222,9 @@ def officer_visit(
 ) -> OfficerVisit | None:
     """None when no assessment has the invitation `token`. The response is the one of
     `response_ids` (the browser's) that belongs to the assessment."""
-    ids = [i for i in response_ids if _could_be_an_id(i)][:_MOST_PRELOADED]
-    params = {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
+    params = _invitation_and_responses(token, response_ids)
     question_ids = theme.question_ids if theme else ()
-    statement = _officer_visit_statement(len(ids), theme.id if theme else None, question_ids)
+    statement = _officer_visit_statement(len(params) - 1, theme.id if theme else None, question_ids)
     row = _officers().execute(statement, params).first()
     if row is None:
         return None
