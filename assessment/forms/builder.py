@@ -10,7 +10,7 @@ import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Mapping
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from flask import current_app
 from flask_babel import get_locale, lazy_gettext
@@ -104,20 +104,6 @@ class ThemeFormBase(Form):
         """Mark a freshly shown page with what it shows."""
         self.shown.data = shown_value(answers, comment)
         self.page.data = new_page_id()
-
-    def shown_state(self) -> dict[str, str] | None:
-        """The state the page showed when it was served; None when the post doesn't say."""
-        shown = self.shown.data or ""
-        if not shown or len(shown) > MAX_SHOWN_LENGTH:
-            return None
-        try:
-            pairs = parse_qsl(shown, keep_blank_values=True, strict_parsing=True)
-        except ValueError:
-            return None
-        return dict(pairs)
-
-    def posted_state(self) -> dict[str, str]:
-        return page_state(self.answers(), self.comment.data)
 
 
 def shown_value(answers: Mapping[str, str], comment: str | None) -> str:

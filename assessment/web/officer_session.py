@@ -11,7 +11,8 @@ from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse
 
 from ..extensions import limiter, minutes_to_wait
-from ..forms.builder import ThemeFormBase, overwrites_another_save, page_state, state_digest
+from ..forms.builder import overwrites_another_save, page_state, state_digest
+from ..forms.posted import PostedTheme
 from ..framework.model import Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
@@ -103,7 +104,7 @@ def _code_counters(assessment_id: int) -> list[tuple[RateLimitItem, str, str]]:
 
 
 def overwrote_another_save(
-    assessment_id: int, theme: Theme, form: ThemeFormBase, before: StoredTheme
+    assessment_id: int, theme: Theme, post: PostedTheme, before: StoredTheme
 ) -> bool:
     """Whether the save just made changed what another tab or device had saved to the
     theme since this page was shown (docs/adr/0004-two-tabs.md).
@@ -111,13 +112,13 @@ def overwrote_another_save(
     The session remembers which showing of a page made this browser's last save of
     each theme, and what it saved, so a page posted twice (the back button, a double
     click) is compared with its own save rather than with what it first showed."""
-    stored, posted = page_state(before.answers, before.comment), form.posted_state()
-    page = form.page.data or ""
+    stored, posted = page_state(before.answers, before.comment), post.posted_state()
+    page = post.page
     held = dict(session.get(KEY, {}))
     entry = dict(held.get(str(assessment_id), {}))
     saves = dict(entry.get("saves", {}))
     own_save = page and saves.get(theme.id) == [page, state_digest(stored)]
-    known = stored if own_save else form.shown_state()
+    known = stored if own_save else post.shown_state()
     if page:
         saves[theme.id] = [page, state_digest(stored | posted)]
         held[str(assessment_id)] = {**entry, "saves": saves}

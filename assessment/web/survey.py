@@ -21,6 +21,7 @@ from werkzeug.wrappers import Response as HttpResponse
 
 from ..bank import current_bank
 from ..extensions import csrf
+from ..forms import posted
 from ..forms.builder import ThemeFormBase, theme_form_class
 from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
 from ..framework.model import Bank, Theme
@@ -163,9 +164,14 @@ def _show_theme(visit: queries.OfficerVisit, theme: Theme):
 
 
 def _save_theme(visit: queries.OfficerVisit, theme: Theme):
-    form = theme_form_class(theme)()
     invitation = visit.invitation_token
     response_id, submitted = visit.response_id, visit.submitted
+    if response_id is not None and not submitted:
+        # Most posts are plain saves, read without building the form (forms/posted.py).
+        plain = posted.read_plainly(theme, request.form, request.files)
+        if plain is not None:
+            return _store_theme(visit, theme, response_id, plain)
+    form = theme_form_class(theme)()
     if response_id is None and form.resume_code.data:
         try:
             restored = officer_session.restore_with_code(visit.assessment_id, form.resume_code.data)
@@ -183,22 +189,22 @@ def _save_theme(visit: queries.OfficerVisit, theme: Theme):
         return redirect(url_for("survey.done", invitation=invitation))
     if not form.validate():
         return _render_theme(invitation, theme, form, session_ended=False, status=400)
-    return _store_theme(visit, theme, response_id, form)
+    return _store_theme(visit, theme, response_id, posted.from_form(form))
 
 
 def _store_theme(
-    visit: queries.OfficerVisit, theme: Theme, response_id: int, form: ThemeFormBase
+    visit: queries.OfficerVisit, theme: Theme, response_id: int, post: posted.PostedTheme
 ) -> HttpResponse:
-    completed = bool(form.save_and_continue.data) or not form.save_for_later.data
+    completed = post.completed
     invitation = visit.invitation_token
     before = queries.save_theme_if_open(
-        response_id, theme, form.answers(), form.comment.data, completed=completed
+        response_id, theme, post.answers, post.comment, completed=completed
     )
     if before is None:  # submitted in another tab while this page was open
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
-    overwrote = officer_session.overwrote_another_save(visit.assessment_id, theme, form, before)
+    overwrote = officer_session.overwrote_another_save(visit.assessment_id, theme, post, before)
     # Stored now, not once the reply is built: SQLite has one writer at a time, and
     # every other worker's save waits while this transaction is open.
     queries.commit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import flask_wtf.csrf
 import pytest
 
+from assessment.forms.builder import ThemeFormBase
 from assessment.storage.base import db
 
 from ..page_checks import csrf_token
@@ -91,6 +92,24 @@ def test_a_saved_post_signs_no_new_token_and_a_refused_one_shows_one(
     assert refused.status_code == 400 and len(signed) == 1
     again = officer.post(page, {"culture.change": "3", "save_and_continue": "y"})
     assert again.status_code == 302  # with the token the refused page showed
+
+
+def test_a_plain_save_builds_no_form_and_a_refused_one_does(client, open_assessment, monkeypatch):
+    # Building and validating the form was a quarter of a save (forms/posted.py).
+    officer, page = _an_officer_at_culture(client, open_assessment)
+    token = csrf_token(officer.get(page).get_data(as_text=True))
+    built, build = [], ThemeFormBase.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(1)
+        build(self, *args, **kwargs)
+
+    monkeypatch.setattr(ThemeFormBase, "__init__", counted)
+    saved = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
+    assert (saved.status_code, built) == (302, [])
+    refused = officer.post(page, {"culture.change": "9", "save_and_continue": "y"}, token)
+    assert (refused.status_code, built) == (400, [1])
+    assert "Select one of the options" in refused.get_data(as_text=True)
 
 
 def _an_officer_at_culture(client, invitation: str) -> tuple[Officer, str]:
