@@ -388,14 +388,17 @@ class StoredTheme:
 
 
 def save_theme_if_open(
+    invitation: str,
     response_id: int,
     theme: Theme,
     answers: Mapping[str, AnswerValue],
     comment: str | None,
     completed: bool,
 ) -> StoredTheme | None:
-    """save_theme for an officer's page: nothing is saved once the response is submitted
-    (None). Otherwise returns what the theme held just before this save.
+    """save_theme for an officer's page: nothing is saved (None) unless the response is
+    not yet submitted and belongs to the open assessment with this `invitation` token.
+    Otherwise returns what the theme held just before this save. The lock checks all
+    of that, so a save needs no read before it (web/survey.py).
 
     The response's row is locked first (and its updated_at set), so saves of one
     response (two tabs, a submit) take turns: the state returned is exactly what this
@@ -404,7 +407,9 @@ def save_theme_if_open(
     here (storage/in_turn.py); commit() keeps them in every case."""
     now = utcnow()
     connection = _officers()
-    lock = Step(_LOCK_OPEN_RESPONSE, {"response": response_id, "now": now})
+    lock = Step(
+        _LOCK_OPEN_RESPONSE, {"response": response_id, "invitation": invitation, "now": now}
+    )
     read = _stored_theme_step(response_id, theme)
     writes = _theme_writes(connection, response_id, theme, answers, comment, completed, now)
     results = in_turn.after_lock(connection, lock, [read, *writes])
@@ -420,10 +425,19 @@ def _officers():
     return db.session.connection()
 
 
-_RESPONSE = Response.__table__
+_RESPONSE, _ASSESSMENT = Response.__table__, Assessment.__table__
 _LOCK_OPEN_RESPONSE = (
     update(_RESPONSE)
-    .where(_RESPONSE.c.id == bindparam("response"), _RESPONSE.c.submitted_at.is_(None))
+    .where(
+        _RESPONSE.c.id == bindparam("response"),
+        _RESPONSE.c.submitted_at.is_(None),
+        _RESPONSE.c.assessment_id.in_(
+            select(_ASSESSMENT.c.id).where(
+                _ASSESSMENT.c.invitation_token == bindparam("invitation"),
+                _ASSESSMENT.c.status == "open",
+            )
+        ),
+    )
     .values(updated_at=bindparam("now"))
 )
 

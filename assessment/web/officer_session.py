@@ -37,6 +37,8 @@ def remember(response: Response, resume_token: str | None, resume_code: str | No
     held = dict(session.get(KEY, {}))
     held[str(response.assessment_id)] = {
         "response": response.id,
+        # So a save knows its response from the address alone (working_on).
+        "invitation": response.assessment.invitation_token,
         "token": resume_token,
         "code": resume_code,
     }
@@ -50,6 +52,16 @@ def remember_new(response: Response, secrets: ResumeSecrets) -> None:
 def response_ids() -> list[int]:
     """Every response this browser is working on, one an assessment."""
     return [entry["response"] for entry in session.get(KEY, {}).values()]
+
+
+def working_on(invitation: str) -> tuple[int, int] | None:
+    """(assessment id, response id) of the response this browser is working on for the
+    assessment with this invitation token, as far as the session knows; None if it holds
+    none (or was signed before sessions kept the invitation: the page then asks)."""
+    for assessment_id, entry in session.get(KEY, {}).items():
+        if entry.get("invitation") == invitation:
+            return int(assessment_id), entry["response"]
+    return None
 
 
 def current_response(assessment: Assessment) -> Response | None:

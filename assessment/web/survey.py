@@ -138,6 +138,10 @@ def tasks(invitation: str):
 @csrf.exempt  # the form checks its own token, so a refused post can be given back as typed
 def theme_page(invitation: str, theme_id: str):
     theme = _bank().theme(theme_id) if _bank().has_theme(theme_id) else None
+    if request.method == "POST" and theme is not None:
+        saved = _save_plainly(invitation, theme)
+        if saved is not None:
+            return saved
     # One statement: the assessment, this browser's response and, to show the page,
     # the theme's answers (docs/adr/0006-fast-officer-pages.md).
     showing = theme if request.method == "GET" else None
@@ -163,14 +167,24 @@ def _show_theme(visit: queries.OfficerVisit, theme: Theme):
     return theme_pages.fresh(visit.invitation_token, theme, visit.stored)
 
 
+def _save_plainly(invitation: str, theme: Theme) -> HttpResponse | None:
+    """Most posts are plain saves by a browser whose session names its response: read
+    without building the form (forms/posted.py) and stored by a lock that checks the
+    assessment is open and the response unsubmitted, with no read before it. None when
+    nothing was saved: the page then reads the assessment and says what is wrong."""
+    working_on = officer_session.working_on(invitation)
+    if working_on is None:
+        return None
+    plain = posted.read_plainly(theme, request.form, request.files)
+    if plain is None:
+        return None
+    assessment_id, response_id = working_on
+    return _store_theme(assessment_id, invitation, theme, response_id, plain)
+
+
 def _save_theme(visit: queries.OfficerVisit, theme: Theme):
     invitation = visit.invitation_token
     response_id, submitted = visit.response_id, visit.submitted
-    if response_id is not None and not submitted:
-        # Most posts are plain saves, read without building the form (forms/posted.py).
-        plain = posted.read_plainly(theme, request.form, request.files)
-        if plain is not None:
-            return _store_theme(visit, theme, response_id, plain)
     form = theme_form_class(theme)()
     if response_id is None and form.resume_code.data:
         try:
@@ -189,22 +203,29 @@ def _save_theme(visit: queries.OfficerVisit, theme: Theme):
         return redirect(url_for("survey.done", invitation=invitation))
     if not form.validate():
         return _render_theme(invitation, theme, form, session_ended=False, status=400)
-    return _store_theme(visit, theme, response_id, posted.from_form(form))
+    saved = _store_theme(
+        visit.assessment_id, invitation, theme, response_id, posted.from_form(form)
+    )
+    if saved is None:  # submitted in another tab while this page was open
+        _say_already_submitted()
+        return redirect(url_for("survey.done", invitation=invitation))
+    return saved
 
 
 def _store_theme(
-    visit: queries.OfficerVisit, theme: Theme, response_id: int, post: posted.PostedTheme
-) -> HttpResponse:
+    assessment_id: int, invitation: str, theme: Theme, response_id: int, post: posted.PostedTheme
+) -> HttpResponse | None:
+    """Stores the post and says where to go next; None when nothing was stored (the
+    response was submitted, or the assessment closed, while the page was open)."""
     completed = post.completed
-    invitation = visit.invitation_token
     before = queries.save_theme_if_open(
-        response_id, theme, post.answers, post.comment, completed=completed
+        invitation, response_id, theme, post.answers, post.comment, completed=completed
     )
-    if before is None:  # submitted in another tab while this page was open
-        _say_already_submitted()
-        return redirect(url_for("survey.done", invitation=invitation))
+    if before is None:
+        queries.rollback()
+        return None
     # The later save wins, but never silently: see docs/adr/0004-two-tabs.md.
-    overwrote = officer_session.overwrote_another_save(visit.assessment_id, theme, post, before)
+    overwrote = officer_session.overwrote_another_save(assessment_id, theme, post, before)
     # Stored now, not once the reply is built: SQLite has one writer at a time, and
     # every other worker's save waits while this transaction is open.
     queries.commit()

@@ -345,7 +345,9 @@ def test_a_save_racing_a_submit_stores_nothing(app, officer, open_assessment):
         assert queries.submit_response(response, current_bank())
         culture = current_bank().theme("culture")
         assert (
-            queries.save_theme_if_open(response.id, culture, {"culture.change": "1"}, "", True)
+            queries.save_theme_if_open(
+                open_assessment, response.id, culture, {"culture.change": "1"}, "", True
+            )
             is None
         )
         queries.commit()

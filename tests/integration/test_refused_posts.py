@@ -158,6 +158,22 @@ def test_a_closed_assessment_refuses_new_answers_and_keeps_saved_ones(
     assert _answers(app, open_assessment) == SAVED
 
 
+def test_a_page_open_when_the_assessment_closed_saves_nothing_and_says_why(
+    app, officer, open_assessment
+):
+    # The page's token is good and its answers are plain: only the save's lock can tell.
+    page = f"{officer.base}/themes/culture"
+    token = csrf_token(officer.get(page).get_data(as_text=True))
+    with app.app_context():
+        queries.set_status(queries.assessment_by_invitation(open_assessment), "closed")
+        queries.commit()
+
+    refused = officer.answer("culture", {"culture.test_and_learn": "5"}, token=token)
+    assert refused.status_code == 403
+    assert "Any answers you saved before it closed have been kept" in officer.last_page
+    assert _answers(app, open_assessment) == SAVED
+
+
 @pytest.mark.parametrize(
     "path",
     ["/s/not-an-invitation", "/s/not-an-invitation/tasks", "/s/x/themes/culture", "/nowhere"],

@@ -144,23 +144,22 @@ def test_a_step_must_give_every_column_its_value(app, response_id):
 def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works(
     app, client, open_assessment, monkeypatch
 ):
-    # The server goes away between the officer's visit and the save sent together: the
-    # officer gets the "try again" page, and the next save gets a new connection.
+    # The server goes away just as the officer's save is sent: the officer gets the "try
+    # again" page, and the next save gets a new connection.
     # (SQLite runs in-process: there is no server to lose.)
     officer = Officer(client, open_assessment)
     officer.say_about_me()
     page = f"{officer.base}/themes/culture"
     token = csrf_token(officer.get(page).get_data(as_text=True))
-    visit = queries.officer_visit
+    save = queries.save_theme_if_open
 
-    def visit_then_lose_the_server(*args, **kwargs):
-        found = visit(*args, **kwargs)
+    def lose_the_server_then_save(*args, **kwargs):
         backend = db.session.connection().connection.driver_connection.info.backend_pid
         with db.engine.connect() as other:
             other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
-        return found
+        return save(*args, **kwargs)
 
-    monkeypatch.setattr(queries, "officer_visit", visit_then_lose_the_server)
+    monkeypatch.setattr(queries, "save_theme_if_open", lose_the_server_then_save)
     cut = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
     assert cut.status_code == 503 and "Try again in" in officer.last_page
     monkeypatch.undo()
