@@ -7,8 +7,14 @@ for the one before to come back; on PostgreSQL that is a round trip to the serve
 (0.1 to 0.4 ms on a small shared machine) for each, plus BEGIN and COMMIT: over
 half of a save's time there, as measured. psycopg's pipeline mode sends them all at
 once and waits once: the server still runs them in order, each seeing what the one
-before it did, so nothing about the transaction changes but the waiting. If the lock
-finds no row (the response was submitted meanwhile), what followed it is rolled back.
+before it did, so nothing about the transaction changes but the waiting.
+
+The pipeline needs no BEGIN or COMMIT either. PostgreSQL runs everything sent before
+a Sync message as one transaction, committed at the Sync, or rolled back whole if
+any statement fails (the protocol's "Pipelining"; each statement still sees what
+those before it committed, at READ COMMITTED). So the lock is sent in a form that
+fails when it finds no row (the response was submitted meanwhile, say): the server
+then skips what followed it and keeps nothing, with no second round trip to decide.
 
 SQLite runs in-process, with nothing to wait for: there the statements run one by
 one, and stop at a lock that found nothing.
@@ -25,7 +31,8 @@ from dataclasses import dataclass
 
 import psycopg
 from psycopg.pq import TransactionStatus
-from sqlalchemy import Connection, exc
+from sqlalchemy import Connection, Integer, String, Update, case, cast, exc, func, literal_column
+from sqlalchemy import select as select_
 from sqlalchemy.sql import Executable
 
 Parameters = Mapping[str, object]
@@ -49,12 +56,13 @@ class Step:
 
 
 def after_lock(connection: Connection, lock: Step, steps: Sequence[Step]) -> list[list] | None:
-    """Run `lock`, then `steps` in the same transaction if it changed exactly one row.
-    Returns each step's rows ([] for a write), or None when the lock found no row and
-    nothing was kept. Pipelined (PostgreSQL, outside a transaction), it is committed
-    here; otherwise it is part of the connection's transaction, for its commit."""
+    """Run `lock` (an UPDATE), then `steps` in the same transaction if it changed exactly
+    one row. Returns each step's rows ([] for a write), or None when the lock found no
+    row and nothing was kept. Pipelined (PostgreSQL, outside a transaction), it is
+    committed here; otherwise it is part of the connection's transaction, for its commit."""
     if _can_pipeline(connection):
-        return _pipelined(connection, [_prepared(connection, step) for step in (lock, *steps)])
+        refusing = Step(_refusing(lock.statement), lock.parameters)
+        return _pipelined(connection, [_prepared(connection, step) for step in (refusing, *steps)])
     for step in (lock, *steps):  # refused here as a pipeline would refuse them
         _compiled(connection.dialect, step.statement, step.rows[0].keys())
     if connection.get_execution_options().get("isolation_level") == "AUTOCOMMIT":
@@ -75,19 +83,34 @@ def _can_pipeline(connection: Connection) -> bool:
     return driver.autocommit and driver.info.transaction_status == IDLE
 
 
+# What PostgreSQL says, in its log too, when a pipelined lock finds no row.
+NO_ROW_TO_LOCK = "the lock found no row, so nothing after it was kept: "
+
+
+@functools.lru_cache(maxsize=64)
+def _refusing(lock: Update):
+    """The lock as a statement that fails unless it changed exactly one row: casting
+    text to a number fails, and the text, naming the count, says why. (The count is
+    known only as the statement runs, so the cast cannot be tried any sooner.)"""
+    locked = lock.returning(literal_column("1")).cte("locked")
+    changed = func.count()
+    refusal = cast(literal_column(f"'{NO_ROW_TO_LOCK}'") + cast(changed, String), Integer)
+    return select_(case((changed == 1, literal_column("1")), else_=refusal)).select_from(locked)
+
+
 def _pipelined(connection: Connection, prepared: list[_Prepared]) -> list[list] | None:
     driver = connection.connection.driver_connection
     try:
-        with driver.pipeline() as pipeline:
-            # BEGIN and COMMIT as statements: psycopg's own transaction blocks wait
-            # for the server after BEGIN, which would cost the round trip saved here.
-            driver.execute("BEGIN")
-            cursors = [_send(connection, driver, each) for each in prepared]
-            pipeline.sync()  # the one wait: BEGIN, the lock and every step
-            kept = cursors[0].rowcount == 1
-            results = [cursor.fetchall() if cursor.description else [] for cursor in cursors[1:]]
-            driver.execute("COMMIT" if kept else "ROLLBACK")
-        return results if kept else None
+        try:
+            # Leaving the block sends the Sync and waits, once, for every result: one
+            # transaction, committed at the Sync. (A sync inside it would wait twice.)
+            with driver.pipeline():
+                cursors = [_send(connection, driver, each) for each in prepared]
+        except psycopg.errors.InvalidTextRepresentation as error:
+            if NO_ROW_TO_LOCK not in str(error):
+                raise
+            return None  # the server kept nothing
+        return [cursor.fetchall() if cursor.description else [] for cursor in cursors[1:]]
     except psycopg.Error as error:
         if driver.broken:
             connection.invalidate()
