@@ -48,6 +48,12 @@ def level_choices(question: Question) -> tuple[SelectChoice, ...]:
     return cache[key]
 
 
+@functools.cache
+def level_values(question: Question) -> frozenset[str]:
+    """The values a question's radios offer ("1".."5", "dk"): the same in every language."""
+    return frozenset((*(str(level) for level in range(1, len(question.levels) + 1)), DONT_KNOW))
+
+
 def dont_know_label() -> str:
     return _("Don't know")
 

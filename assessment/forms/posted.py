@@ -25,7 +25,7 @@ from wtforms import BooleanField
 from wtforms.validators import ValidationError
 
 from ..framework.model import Theme
-from .builder import MAX_COMMENT_LENGTH, MAX_SHOWN_LENGTH, ThemeFormBase, level_choices, page_state
+from .builder import MAX_COMMENT_LENGTH, MAX_SHOWN_LENGTH, ThemeFormBase, level_values, page_state
 from .fields import without_control_characters
 
 
@@ -85,7 +85,7 @@ def read_plainly(theme: Theme, data: MultiDict, files: Mapping) -> PostedTheme |
         if len(values) > 1:
             return None
         if values and values[0] != "":
-            if values[0] not in {choice.value for choice in level_choices(question)}:
+            if values[0] not in level_values(question):
                 return None
             answers[question.id] = values[0]
     single: dict[str, str | None] = {}

@@ -47,9 +47,10 @@ def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
         "page": escape(new_page_id()),
         "comment": escape(stored.comment or ""),
     }
+    language = current_language()
     for question in theme.questions:
         values[_question_hole(question.id)] = fragments.radios(
-            question, stored.answers.get(question.id)
+            question, stored.answers.get(question.id), language
         )
     return shell.fill(values)
 
