@@ -152,3 +152,21 @@ def test_the_resumed_code_is_shown_again_as_it_was_given(client, open_assessment
     _try_code(client, open_assessment, f" {code.lower()} ")
     saved = officer.get(f"{officer.base}/saved").get_data(as_text=True)
     assert re.search(rf'id="resume-code">{re.escape(code)}<', saved)
+
+
+@pytest.mark.parametrize("setting", ["RATELIMIT_DEFAULT", "RATELIMIT_APPLICATION"])
+def test_a_limit_an_installation_sets_for_every_page_applies_to_every_page(tmp_path, setting):
+    # With no such limit the app drops Flask-Limiter's check before each request
+    # (extensions.init_limiter); one set in the config must bring the check back.
+    from assessment import create_app
+
+    limited = create_app(
+        {
+            "APP_ENV": "testing",
+            "SECRET_KEY": "x" * 40,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/limited.db",
+            setting: "2 per minute",
+        }
+    )
+    client = limited.test_client()
+    assert [client.get("/how-scores-work").status_code for _ in range(3)] == [200, 200, 429]
