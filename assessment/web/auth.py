@@ -47,8 +47,15 @@ def _load_user(user_id: str):
     return queries.user_by_id(int(user_id)) if user_id.isdigit() else None
 
 
+def signed_in() -> bool:
+    """Whether a leader or administrator is signed in. Sign-in sets no remember-me
+    cookie, so without a user id in the session nobody is, and Flask-Login, which
+    takes a fiftieth of an officer's page to say so, need not be asked."""
+    return "_user_id" in session and current_user.is_authenticated
+
+
 def _sign_out_when_idle():
-    if "_user_id" not in session or not current_user.is_authenticated:
+    if not signed_in():
         return None
     now = time.time()
     idle_limit = current_app.config["LEADER_IDLE_MINUTES"] * 60

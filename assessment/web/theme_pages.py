@@ -11,7 +11,6 @@ drift apart: tests/integration/test_theme_shell.py compares them.
 from __future__ import annotations
 
 from flask import render_template, request, session, url_for
-from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
@@ -19,7 +18,7 @@ from ..bank import current_bank
 from ..forms.builder import ThemeFormBase, new_page_id, shown_value, theme_form_class
 from ..framework.model import Theme
 from ..storage.queries import StoredTheme
-from . import fragments, shells
+from . import auth, fragments, shells
 from .i18n import current_language
 from .security import csp_nonce
 
@@ -31,7 +30,7 @@ HOLES = {"nonce", "messages", "back", "csrf", "shown", "page", "comment"}
 def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
     """The page as first shown, holding what the response has saved for the theme."""
     shell = None
-    if not current_user.is_authenticated:
+    if not auth.signed_in():
         key = (request.script_root, current_language(), theme.id)
         shell = shells.shell(key, _holes(theme), lambda: _shell_html(theme))
     if shell is None:

@@ -99,6 +99,10 @@ def test_a_page_that_cannot_be_a_shell_is_rendered_in_full(
 
 
 def test_a_signed_in_leader_answering_sees_their_own_header(app, client, open_assessment):
+    # An officer first, so the page's shell is made: the leader must not be given it.
+    colleague = Officer(app.test_client(), open_assessment)
+    colleague.say_about_me()
+    assert "Sign out" not in colleague.get(f"{colleague.base}/themes/culture").get_data(True)
     leader = "leader@northshire.example"
     make_council(app, "northshire", leader)
     sign_in(client, leader)
