@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import Flask, Request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
-from itsdangerous import BadSignature
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 REFRESH_AFTER = timedelta(minutes=1)
 
@@ -26,6 +26,15 @@ class Session(SecureCookieSession):
 
 class SessionInterface(SecureCookieSessionInterface):
     session_class = Session
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        # Flask makes a new serializer for every request; one a set of keys will do,
+        # as it holds nothing else (a fiftieth of an officer's page).
+        keys = (app.secret_key, tuple(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        cache = app.extensions.setdefault("session_serializers", {})
+        if keys not in cache:
+            cache[keys] = super().get_signing_serializer(app)
+        return cache[keys]
 
     def open_session(self, app: Flask, request: Request) -> Session | None:
         serializer = self.get_signing_serializer(app)

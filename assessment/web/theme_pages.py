@@ -30,8 +30,9 @@ HOLES = {"nonce", "messages", "back", "csrf", "shown", "page", "comment"}
 def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
     """The page as first shown, holding what the response has saved for the theme."""
     shell = None
+    language = current_language()
     if not auth.signed_in():
-        key = (request.script_root, current_language(), theme.id)
+        key = (request.script_root, language, theme.id)
         shell = shells.shell(key, _holes(theme), lambda: _shell_html(theme))
     if shell is None:
         form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
@@ -46,7 +47,6 @@ def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
         "page": escape(new_page_id()),
         "comment": escape(stored.comment or ""),
     }
-    language = current_language()
     for question in theme.questions:
         values[_question_hole(question.id)] = fragments.radios(
             question, stored.answers.get(question.id), language

@@ -43,3 +43,21 @@ def test_a_cookie_past_its_lifetime_is_refused(app, client, open_assessment, mon
     monkeypatch.undo()
     officer.get(f"{officer.base}/tasks", follow_redirects=True)
     assert "Your session has ended" in officer.last_page
+
+
+def test_a_new_secret_key_ends_sessions_unless_the_old_one_is_kept_as_a_fallback(
+    app, client, open_assessment, monkeypatch
+):
+    # The signing serializer is made once a set of keys (web/sessions.py): changing the
+    # keys must still change what is accepted.
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    old_key = app.secret_key
+    monkeypatch.setattr(app, "secret_key", "a-new-key-" + "k" * 40)
+    monkeypatch.setitem(app.config, "SECRET_KEY_FALLBACKS", [old_key])
+    assert officer.get(f"{officer.base}/tasks").status_code == 200
+    assert "Your session has ended" not in officer.last_page
+
+    monkeypatch.setitem(app.config, "SECRET_KEY_FALLBACKS", None)
+    officer.get(f"{officer.base}/tasks", follow_redirects=True)
+    assert "Your session has ended" in officer.last_page
