@@ -514,15 +514,30 @@ def _stored_from(question_ids: tuple[str, ...], held) -> StoredTheme:
 
 
 def _upsert(connection, table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> Step:
-    # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
-    statement = _upsert_statement(connection.dialect.name, table, keys, tuple(rows[0]))
-    return Step(statement, rows)
+    # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide. Every
+    # row in one statement: the database runs one, not one a row (a pipeline sent
+    # each row as its own, and waited on the socket for each).
+    columns = tuple(rows[0])
+    statement = _upsert_statement(connection.dialect.name, table, keys, columns, len(rows))
+    return Step(statement, _numbered(rows, columns))
+
+
+def _numbered(rows: list[dict[str, object]], columns: tuple[str, ...]) -> dict[str, object]:
+    return {f"{name}_{n}": row[name] for n, row in enumerate(rows) for name in columns}
 
 
 @functools.cache
-def _upsert_statement(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]):
-    # Built once, with the values bound at execution, so SQLAlchemy compiles it once.
+def _upsert_statement(
+    dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...], count: int
+):
+    # Built once a number of rows, the values bound at execution, so SQLAlchemy (and
+    # PostgreSQL, which prepares it) compiles it once. A page has a few questions.
+    values = [
+        {name: bindparam(f"{name}_{n}", type_=table.c[name].type) for name in columns}
+        for n in range(count)
+    ]
     insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect](table)
+    insert = insert.values(values)
     changed = {name: insert.excluded[name] for name in columns if name not in keys}
     return insert.on_conflict_do_update(index_elements=keys, set_=changed)
 
