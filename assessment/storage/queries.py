@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
+    Connection,
     String,
     Table,
     bindparam,
@@ -59,7 +60,8 @@ class Conflict(ValueError):
 
 
 def commit() -> None:
-    db.session.commit()
+    if database.session_in_use():  # else nothing was staged to commit
+        db.session.commit()
 
 
 def read_without_a_transaction() -> None:
@@ -79,7 +81,22 @@ def read_without_a_transaction() -> None:
 
 
 def rollback() -> None:
-    db.session.rollback()
+    if database.session_in_use():
+        db.session.rollback()
+
+
+def serve_a_theme_page() -> None:
+    """A theme page's read and save (officer_visit, save_theme_if_open) run outside any
+    transaction of the request's: each is one statement, or one pipeline that is its
+    own transaction (storage/in_turn.py). On PostgreSQL they go on a connection of their
+    own, and anything else the page needs (a closed assessment, a typed resume code)
+    goes through the session as in any request. SQLite has one writer at a time, and
+    two connections of one request could wait on each other: there they share the
+    session's (read_without_a_transaction)."""
+    if db.engine.dialect.driver == "psycopg":
+        database.give_officers_a_connection_of_their_own()
+    else:
+        read_without_a_transaction()
 
 
 # Councils and users
@@ -225,7 +242,7 @@ def officer_visit(
     params = _invitation_and_responses(token, response_ids)
     question_ids = theme.question_ids if theme else ()
     statement = _officer_visit_statement(len(params) - 1, theme.id if theme else None, question_ids)
-    row = _officers().execute(statement, params).first()
+    row = officers_connection().execute(statement, params).first()
     if row is None:
         return None
     assessment_id, status, response_id, submitted_at, *held = row
@@ -372,7 +389,7 @@ def save_theme(
     """Store one theme page. Questions not in `answers` keep what they had: an
     empty radio group means "not answered on this page", never "forget it"."""
     now = utcnow()
-    connection = _officers()
+    connection = db.session.connection()
     for step in _theme_writes(connection, response.id, theme, answers, comment, completed, now):
         connection.execute(step.statement, step.parameters)
     response.updated_at = now
@@ -406,7 +423,7 @@ def save_theme_if_open(
     trip, and unless the request has a transaction of its own, they are committed
     here (storage/in_turn.py); commit() keeps them in every case."""
     now = utcnow()
-    connection = _officers()
+    connection = officers_connection()
     lock = Step(
         _LOCK_OPEN_RESPONSE, {"response": response_id, "invitation": invitation, "now": now}
     )
@@ -419,10 +436,11 @@ def save_theme_if_open(
     return _stored_from(theme.question_ids, held)
 
 
-def _officers():
-    # An officer's page and save run on the session's connection: Core statements, no
-    # ORM objects, so none of the ORM's per-statement work (a tenth of a save's time).
-    return db.session.connection()
+def officers_connection() -> Connection:
+    """The connection officer_visit and save_theme_if_open run on: a theme page's own
+    (serve_a_theme_page), else the session's. Core statements either way, no ORM
+    objects, so none of the ORM's per-statement work (a tenth of a save's time)."""
+    return database.officers_connection() or db.session.connection()
 
 
 _RESPONSE, _ASSESSMENT = Response.__table__, Assessment.__table__

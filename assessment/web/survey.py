@@ -40,7 +40,9 @@ link_scanning.guard(blueprint)
 def _reads_outside_a_transaction() -> None:
     # HTTP says a GET changes nothing, and none of these do (the session cookie aside).
     # A theme page's save makes its own transaction (queries.save_theme_if_open).
-    if request.method == "GET" or request.endpoint == "survey.theme_page":
+    if request.endpoint == "survey.theme_page":
+        queries.serve_a_theme_page()
+    elif request.method == "GET":
         queries.read_without_a_transaction()
 
 

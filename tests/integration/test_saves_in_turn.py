@@ -154,7 +154,7 @@ def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works
     save = queries.save_theme_if_open
 
     def lose_the_server_then_save(*args, **kwargs):
-        backend = db.session.connection().connection.driver_connection.info.backend_pid
+        backend = queries.officers_connection().connection.driver_connection.info.backend_pid
         with db.engine.connect() as other:
             other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
         return save(*args, **kwargs)
