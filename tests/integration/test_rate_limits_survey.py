@@ -159,6 +159,7 @@ def test_a_limit_an_installation_sets_for_every_page_applies_to_every_page(tmp_p
     # With no such limit the app drops Flask-Limiter's check before each request
     # (extensions.init_limiter); one set in the config must bring the check back.
     from assessment import create_app
+    from assessment.extensions import limiter
 
     limited = create_app(
         {
@@ -168,5 +169,11 @@ def test_a_limit_an_installation_sets_for_every_page_applies_to_every_page(tmp_p
             setting: "2 per minute",
         }
     )
-    client = limited.test_client()
-    assert [client.get("/how-scores-work").status_code for _ in range(3)] == [200, 200, 429]
+    try:
+        client = limited.test_client()
+        assert [client.get("/how-scores-work").status_code for _ in range(3)] == [200, 200, 429]
+    finally:
+        # The limiter is one object for every app: the next apps must not inherit this.
+        limiter.limit_manager.set_default_limits([])
+        limiter.limit_manager.set_application_limits([])
+        limiter.reset()
