@@ -66,8 +66,8 @@ def commit() -> None:
 
 def read_without_a_transaction() -> None:
     """This request's reads run each on its own, with no BEGIN or COMMIT; a save it makes
-    is its own transaction, committed as it is made (save_theme_if_open, then commit),
-    so nothing waits for the end of the request to be committed. At READ COMMITTED (the
+    (a theme page's on SQLite: serve_a_theme_page) is committed as it is made, so
+    nothing waits for the end of the request to be committed. At READ COMMITTED (the
     default) a transaction gives reads no more consistency, and on PostgreSQL it would
     add two round trips to a page's one. Call before the first query; after it (a signed-in
     leader's account was read first, say), reads stay in that request's transaction."""
