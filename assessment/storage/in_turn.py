@@ -21,6 +21,11 @@ one, and stop at a lock that found nothing.
 
 The statements are SQLAlchemy Core, compiled once by SQLAlchemy for the driver; the
 engine's before_cursor_execute listeners hear each one, as they would any other.
+
+An officer's page reads one row of plain values, and first_row sends that read the
+same way: straight to psycopg's cursor. SQLAlchemy's result (its metadata and row
+processors, and psycopg's column descriptions it asks for) was half the read's CPU
+time, measured in-process: 191-231 us a read through SQLAlchemy, 92-101 us direct.
 """
 
 from __future__ import annotations
@@ -112,14 +117,34 @@ def _pipelined(connection: Connection, prepared: list[_Prepared]) -> list[list] 
             return None  # the server kept nothing
         return [cursor.fetchall() if cursor.description else [] for cursor in cursors[1:]]
     except psycopg.Error as error:
-        if driver.broken:
-            connection.invalidate()
-        elif driver.info.transaction_status != IDLE:
+        if not driver.broken and driver.info.transaction_status != IDLE:
             driver.rollback()
-        # As SQLAlchemy would have raised it, for the app's error handling.
-        raise exc.DBAPIError.instance(
-            None, None, error, psycopg.Error, connection_invalidated=driver.broken
-        ) from error
+        raise _as_sqlalchemy_would(connection, driver, error) from error
+
+
+def first_row(connection: Connection, statement: Executable, parameters: Parameters):
+    """The statement's first row as a tuple of the driver's values, or None. The
+    statement must need no result processing (plain strings, numbers and times)."""
+    if connection.dialect.driver != "psycopg":
+        return connection.execute(statement, parameters).first()
+    prepared = _prepared(connection, Step(statement, parameters))
+    driver = connection.connection.driver_connection
+    try:
+        with _send(connection, driver, prepared) as cursor:
+            return cursor.fetchone()
+    except psycopg.Error as error:
+        # Inside a transaction the caller's rollback ends it, as after any failure.
+        raise _as_sqlalchemy_would(connection, driver, error) from error
+
+
+def _as_sqlalchemy_would(connection: Connection, driver, error: psycopg.Error) -> exc.DBAPIError:
+    # Raised as SQLAlchemy would have raised it, for the app's error handling; a
+    # connection the error broke is not given back to the pool.
+    if driver.broken:
+        connection.invalidate()
+    return exc.DBAPIError.instance(
+        None, None, error, psycopg.Error, connection_invalidated=driver.broken
+    )
 
 
 @dataclass(frozen=True)

@@ -242,7 +242,7 @@ def officer_visit(
     params = _invitation_and_responses(token, response_ids)
     question_ids = theme.question_ids if theme else ()
     statement = _officer_visit_statement(len(params) - 1, theme.id if theme else None, question_ids)
-    row = officers_connection().execute(statement, params).first()
+    row = in_turn.first_row(officers_connection(), statement, params)
     if row is None:
         return None
     assessment_id, status, response_id, submitted_at, *held = row

@@ -34,13 +34,21 @@ def languages() -> list[str]:
     return current_app.config["LANGUAGES"]
 
 
-def choose_language() -> str:
-    if not has_request_context():  # the command line: the installation's default
-        return languages()[0]
+def choose_language() -> Locale:
+    # A Locale, not its code: Flask-Babel parses a code again on every request.
+    offered = languages()
+    if not has_request_context() or len(offered) == 1:
+        # The command line, or an installation in one language: nothing to choose.
+        return _locale(offered[0])
     chosen = session.get("language")
-    if chosen in languages():
-        return chosen
-    return request.accept_languages.best_match(languages()) or languages()[0]
+    if chosen in offered:
+        return _locale(chosen)
+    return _locale(request.accept_languages.best_match(offered) or offered[0])
+
+
+@functools.lru_cache(maxsize=64)
+def _locale(code: str) -> Locale:
+    return Locale.parse(code)
 
 
 def current_language() -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, exc, insert, select, text, update
 
 from assessment.storage import queries
 from assessment.storage.base import db, utcnow
-from assessment.storage.in_turn import Step, after_lock
+from assessment.storage.in_turn import Step, after_lock, first_row
 from assessment.storage.models import Answer, Response
 
 from ..page_checks import csrf_token
@@ -169,3 +169,44 @@ def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works
     assert saved.status_code == 302
     [stored] = stored_answers(app, open_assessment)
     assert stored["answers"] == {"culture.change": 4}
+
+
+def test_a_read_of_one_row_gives_what_sqlalchemy_would(app, response_id):
+    # first_row goes straight to psycopg's cursor on PostgreSQL; the values must not differ.
+    save = [_answer(response_id, "culture.change", 4)]
+    _as_an_officers_save(app, lambda connection: (_lock(response_id), save))
+    row = (
+        select(RESPONSES.c.id, RESPONSES.c.role_tier, RESPONSES.c.submitted_at, ANSWERS.c.level)
+        .join_from(RESPONSES, ANSWERS, ANSWERS.c.response_id == RESPONSES.c.id)
+        .where(RESPONSES.c.id == bindparam("response"))
+    )
+    with app.test_request_context():
+        connection = db.session.connection()
+        expected = tuple(connection.execute(row, {"response": response_id}).first())
+        assert first_row(connection, row, {"response": response_id}) == expected
+        assert expected == (response_id, "manager", None, 4)
+        assert first_row(connection, row, {"response": response_id + 1}) is None
+        queries.rollback()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_page_whose_read_loses_the_server_says_so_and_the_next_page_works(
+    app, client, open_assessment, monkeypatch
+):
+    officer = Officer(client, open_assessment)
+    officer.say_about_me()
+    page = f"{officer.base}/themes/culture"
+    connect = queries.officers_connection
+
+    def lose_the_server_then_connect():
+        connection = connect()
+        backend = connection.connection.driver_connection.info.backend_pid
+        with db.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        return connection
+
+    monkeypatch.setattr(queries, "officers_connection", lose_the_server_then_connect)
+    cut = officer.get(page)
+    assert cut.status_code == 503 and "Try again in" in officer.last_page
+    monkeypatch.undo()
+    assert officer.get(page).status_code == 200
