@@ -35,13 +35,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import psycopg
-from psycopg.pq import TransactionStatus
+from psycopg.pq import ExecStatus, TransactionStatus
 from sqlalchemy import Connection, Integer, String, Update, case, cast, exc, func, literal_column
 from sqlalchemy import select as select_
 from sqlalchemy.sql import Executable
 
 Parameters = Mapping[str, object]
 IDLE = TransactionStatus.IDLE
+TUPLES_OK = ExecStatus.TUPLES_OK
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,30 @@ def _pipelined(connection: Connection, prepared: list[_Prepared]) -> list[list] 
         except psycopg.errors.InvalidTextRepresentation as error:
             if NO_ROW_TO_LOCK not in str(error):
                 raise
+            _forget(connection)
             return None  # the server kept nothing
-        return [cursor.fetchall() if cursor.description else [] for cursor in cursors[1:]]
+        return [_rows(cursor) for cursor in cursors[1:]]
     except psycopg.Error as error:
-        if not driver.broken and driver.info.transaction_status != IDLE:
-            driver.rollback()
-        raise _as_sqlalchemy_would(connection, driver, error) from error
+        broken = driver.broken
+        _forget(connection)
+        raise _as_sqlalchemy_would(error, broken) from error
+
+
+def _forget(connection: Connection) -> None:
+    # After a pipeline that stopped part way, psycopg may count as prepared a statement
+    # whose preparing the server skipped, and the connection's next use of it fails
+    # ("prepared statement does not exist"; psycopg 3.3.9, when the stopped run was the
+    # one that prepares it). The pool closes this connection and makes a new one: a
+    # stopped save is rare (a submitted response, a closed assessment, a failure).
+    connection.invalidate()
+
+
+def _rows(cursor) -> list:
+    # The result's status says whether it holds rows: cursor.description would build
+    # a description of every column, which nothing here reads. (An executemany keeps
+    # no result at all.)
+    result = cursor.pgresult
+    return cursor.fetchall() if result is not None and result.status == TUPLES_OK else []
 
 
 def first_row(connection: Connection, statement: Executable, parameters: Parameters):
@@ -133,18 +152,17 @@ def first_row(connection: Connection, statement: Executable, parameters: Paramet
         with _send(connection, driver, prepared) as cursor:
             return cursor.fetchone()
     except psycopg.Error as error:
-        # Inside a transaction the caller's rollback ends it, as after any failure.
-        raise _as_sqlalchemy_would(connection, driver, error) from error
+        # A connection the error broke is not given back to the pool; inside a
+        # transaction the caller's rollback ends it, as after any failure.
+        broken = driver.broken
+        if broken:
+            connection.invalidate()
+        raise _as_sqlalchemy_would(error, broken) from error
 
 
-def _as_sqlalchemy_would(connection: Connection, driver, error: psycopg.Error) -> exc.DBAPIError:
-    # Raised as SQLAlchemy would have raised it, for the app's error handling; a
-    # connection the error broke is not given back to the pool.
-    if driver.broken:
-        connection.invalidate()
-    return exc.DBAPIError.instance(
-        None, None, error, psycopg.Error, connection_invalidated=driver.broken
-    )
+def _as_sqlalchemy_would(error: psycopg.Error, broken: bool) -> exc.DBAPIError:
+    # As SQLAlchemy would have raised it, for the app's error handling.
+    return exc.DBAPIError.instance(None, None, error, psycopg.Error, connection_invalidated=broken)
 
 
 @dataclass(frozen=True)

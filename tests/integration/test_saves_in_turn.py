@@ -36,10 +36,11 @@ def response_id(app, open_assessment) -> int:
 
 
 def _as_an_officers_save(app, steps_for):
-    """Runs after_lock as a theme page's save does: its reads outside a transaction."""
+    """Runs after_lock as a theme page's save does: outside a transaction, on PostgreSQL
+    on a connection of its own."""
     with app.test_request_context():
-        queries.read_without_a_transaction()
-        connection = db.session.connection()
+        queries.serve_a_theme_page()
+        connection = queries.officers_connection()
         lock, steps = steps_for(connection)
         results = after_lock(connection, lock, steps)
         queries.commit()
@@ -210,3 +211,20 @@ def test_a_page_whose_read_loses_the_server_says_so_and_the_next_page_works(
     assert cut.status_code == 503 and "Try again in" in officer.last_page
     monkeypatch.undo()
     assert officer.get(page).status_code == 200
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_saves_refused_now_and_then_never_break_the_next_save(app, response_id):
+    # psycopg prepares a statement the fifth time it runs. When that run came after the
+    # lock in a pipeline the lock refused, the server skipped preparing it, but psycopg
+    # remembered it as prepared, and the next save on the connection failed with
+    # "prepared statement does not exist" (psycopg 3.3.9).
+    no_such_response = response_id + 1000
+    with app.test_request_context():
+        queries.serve_a_theme_page()
+        for turn in range(12):
+            refused = turn % 2 == 1
+            lock = _lock(no_such_response if refused else response_id)
+            read = Step(READ, {"response": response_id})
+            connection = queries.officers_connection()
+            assert after_lock(connection, lock, [read]) == (None if refused else [[]])
