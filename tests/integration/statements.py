@@ -21,12 +21,14 @@ def counting_queries(app):
         statements.append(statement)
 
     with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", count)
+        engines = list(db.engines.values())  # officers' pages have one of their own
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
     try:
         yield statements
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)
 
 
 @contextmanager
@@ -46,15 +48,17 @@ def counting_round_trips(app):
         dbapi_connection.pgconn.untrace()
 
     with app.app_context():
-        pool = db.engine.pool
-    event.listen(pool, "checkout", trace)
-    event.listen(pool, "checkin", untrace)
+        pools = [engine.pool for engine in db.engines.values()]
+    for pool in pools:
+        event.listen(pool, "checkout", trace)
+        event.listen(pool, "checkin", untrace)
     counts: list[int] = []
     try:
         yield counts
     finally:
-        event.remove(pool, "checkout", trace)
-        event.remove(pool, "checkin", untrace)
+        for pool in pools:
+            event.remove(pool, "checkout", trace)
+            event.remove(pool, "checkin", untrace)
         for _, file in traces:
             file.seek(0)
             directions = [line.split("\t", 1)[0] for line in file if line.strip()]
