@@ -69,6 +69,13 @@ def _stored(app, response_id: int) -> tuple[str, list[tuple[str, int]]]:
         return role, sorted(tuple(row) for row in answers)
 
 
+def _end_the_servers_side_of(connection) -> None:
+    # As when PostgreSQL restarts: the backend serving this connection goes away.
+    backend = connection.connection.driver_connection.info.backend_pid
+    with db.engine.connect() as other:
+        other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+
+
 def test_the_steps_follow_the_lock_and_each_sees_the_one_before(app, response_id):
     def steps(connection):
         return _lock(response_id), [
@@ -155,9 +162,7 @@ def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works
     save = queries.save_theme_if_open
 
     def lose_the_server_then_save(*args, **kwargs):
-        backend = queries.officers_connection().connection.driver_connection.info.backend_pid
-        with db.engine.connect() as other:
-            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        _end_the_servers_side_of(queries.officers_connection())
         return save(*args, **kwargs)
 
     monkeypatch.setattr(queries, "save_theme_if_open", lose_the_server_then_save)
@@ -201,9 +206,7 @@ def test_a_page_whose_read_loses_the_server_says_so_and_the_next_page_works(
 
     def lose_the_server_then_connect():
         connection = connect()
-        backend = connection.connection.driver_connection.info.backend_pid
-        with db.engine.connect() as other:
-            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        _end_the_servers_side_of(connection)
         return connection
 
     monkeypatch.setattr(queries, "officers_connection", lose_the_server_then_connect)
