@@ -142,8 +142,9 @@ def _rows(cursor) -> list:
 
 
 def first_row(connection: Connection, statement: Executable, parameters: Parameters):
-    """The statement's first row as a tuple of the driver's values, or None. The
-    statement must need no result processing (plain strings, numbers and times)."""
+    """The statement's first row, or None. On psycopg it is a tuple of the driver's own
+    values, unprocessed by SQLAlchemy, so the statement must need no result processing
+    (plain strings, numbers and times); other drivers go through SQLAlchemy."""
     if connection.dialect.driver != "psycopg":
         return connection.execute(statement, parameters).first()
     prepared = _prepared(connection, Step(statement, parameters))
