@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import Literal
 
 from .model import LEVELS, PILLARS, PREFER_NOT_TO_SAY, Bank, Option, Theme
+from .suppression import shown_groups
 from .tally import ThemeTally, mean
 
 DONT_KNOW = "dk"
@@ -152,22 +153,61 @@ def respondent_cell(bank: Bank, respondent: Respondent) -> Cell:
 
 
 def score_cells(bank: Bank, cells: Iterable[Cell], threshold: int) -> Results:
-    """Every figure for an assessment from its cells, with groups under `threshold` suppressed."""
+    """Every figure for an assessment from its cells, with groups and cells suppressed so that
+    no difference between published figures reveals fewer than `threshold` people."""
     if threshold < MIN_THRESHOLD:
         raise ValueError(f"the anonymity threshold is never below {MIN_THRESHOLD}, not {threshold}")
     merged = _merged(bank, cells)
-    council = _group(bank, "council", _COUNCIL, merged, threshold)
-    # "The whole council is shown only once it has k respondents" needs no
-    # extra step: every group is part of the council, so below k each is too.
-    roles = tuple(
-        _group(bank, "role", o, [c for c in merged if c.role == o.id], threshold)
-        for o in bank.roles
+    # The council is a breakdown of one group: below k it is hidden, and with it every
+    # group, since each is part of it and so smaller.
+    [council] = _breakdown(bank, "council", [_COUNCIL], [merged], threshold)
+    roles = _breakdown(
+        bank,
+        "role",
+        bank.roles,
+        [[c for c in merged if c.role == o.id] for o in bank.roles],
+        threshold,
     )
-    areas = tuple(
-        _group(bank, "service_area", o, [c for c in merged if c.service_area == o.id], threshold)
-        for o in bank.service_areas
+    areas = _breakdown(
+        bank,
+        "service_area",
+        bank.service_areas,
+        [[c for c in merged if c.service_area == o.id] for o in bank.service_areas],
+        threshold,
     )
     return Results(threshold, council, roles, areas, _perception_gap(bank, roles))
+
+
+def _breakdown(
+    bank: Bank,
+    group_type: str,
+    options: Sequence[Option],
+    members: Sequence[Sequence[Cell]],
+    threshold: int,
+) -> tuple[GroupResult, ...]:
+    """The groups of one breakdown, in bank order, under secondary suppression: first whole
+    groups by respondents, then each theme's cells by scorers, a hidden group's cells
+    counting as hidden."""
+    respondents = [sum(c.respondents for c in cells) for cells in members]
+    tallies = [{t.id: _total(t.id, cells) for t in bank.themes} for cells in members]
+    groups_shown = shown_groups(respondents, threshold)
+    hidden = [not shown for shown in groups_shown]
+    cells_shown = {
+        t.id: shown_groups([tally[t.id].scored for tally in tallies], threshold, hidden)
+        for t in bank.themes
+    }
+    return tuple(
+        _group(
+            bank,
+            group_type,
+            option,
+            respondents[index],
+            tallies[index],
+            groups_shown[index],
+            {theme_id: shown[index] for theme_id, shown in cells_shown.items()},
+        )
+        for index, option in enumerate(options)
+    )
 
 
 def _merged(bank: Bank, cells: Iterable[Cell]) -> list[Cell]:
@@ -208,10 +248,15 @@ def _levels_in(theme: Theme, answers: Mapping[str, Answer]) -> list[tuple[float,
 
 
 def _group(
-    bank: Bank, group_type: str, group: Option, cells: Sequence[Cell], threshold: int
+    bank: Bank,
+    group_type: str,
+    group: Option,
+    respondents: int,
+    tallies: Mapping[str, ThemeTally],
+    shown: bool,
+    shown_themes: Mapping[str, bool],
 ) -> GroupResult:
-    respondents = sum(c.respondents for c in cells)
-    if respondents < threshold:
+    if not shown:
         return GroupResult(
             group_type,
             group.id,
@@ -224,11 +269,14 @@ def _group(
             people_first_gap=None,
             themes=tuple(_suppressed_theme(t) for t in bank.themes),
         )
-    themes = tuple(_theme_result(t, _total(t.id, cells), threshold) for t in bank.themes)
+    themes = tuple(
+        _theme_result(t, tallies[t.id]) if shown_themes[t.id] else _suppressed_theme(t)
+        for t in bank.themes
+    )
     # Only shown cells feed the summaries, so a hidden cell can't be worked back out.
-    shown = [(t.pillar, t.score) for t in themes if t.score is not None]
-    overall = mean([s for _, s in shown])
-    pillars = {p: mean([s for pillar, s in shown if pillar == p]) for p in PILLARS}
+    shown_scores = [(t.pillar, t.score) for t in themes if t.score is not None]
+    overall = mean([s for _, s in shown_scores])
+    pillars = {p: mean([s for pillar, s in shown_scores if pillar == p]) for p in PILLARS}
     return GroupResult(
         group_type,
         group.id,
@@ -251,9 +299,7 @@ def _total(theme_id: str, cells: Sequence[Cell]) -> ThemeTally:
     return total
 
 
-def _theme_result(theme: Theme, tally: ThemeTally, threshold: int) -> ThemeResult:
-    if tally.scored < threshold:
-        return _suppressed_theme(theme)
+def _theme_result(theme: Theme, tally: ThemeTally) -> ThemeResult:
     score = tally.mean
     return ThemeResult(
         theme_id=theme.id,

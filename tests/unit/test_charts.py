@@ -33,10 +33,12 @@ def results(*people):
 
 
 # Leaders 5 / 3 in housing, frontline 3 / 4 in planning; managers (2 / 2) in planning too.
+# Three managers, not two: two hidden managers would be council minus leaders minus frontline,
+# so frontline would be hidden with them (secondary suppression).
 SHOWN = results(
     *[person(5, 3, role="leadership", area="housing")] * 3,
     *[person(3, 4, role="frontline", area="planning")] * 3,
-    *[person(2, 2, role="manager", area="planning")] * 2,
+    *[person(2, 2, role="manager", area="planning")] * 3,
 )
 SUPPRESSED = results(person(3, 3), person(4, 4))
 
@@ -63,14 +65,14 @@ def test_every_chart_is_plain_printable_and_titled_with_its_finding():
 def test_pillar_chart_shows_each_pillar_and_the_gap():
     fig = charts.pillar_chart(BANK, SHOWN)
     [bars] = fig.data
-    # People (culture): (15 + 9 + 4) / 8 = 3.5; technology (9 + 12 + 4) / 8 = 3.125.
+    # People (culture): (15 + 9 + 6) / 9 = 3.33; technology (9 + 12 + 6) / 9 = 3.0.
     assert list(bars.y) == ["People and culture", "Technology estate"]
-    assert list(bars.x) == [3.5, 3.125]
-    assert list(bars.text) == ["3.5", "3.1"]
+    assert list(bars.x) == [30 / 9, 3.0]
+    assert list(bars.text) == ["3.3", "3.0"]
     assert list(fig.layout.xaxis.range) == [1, 5]
     assert fig.layout.xaxis.ticktext[2] == "3<br>Established"
-    assert fig.layout.annotations[0].text == "People-first gap: +0.4"
-    assert fig.layout.title.text == "People and culture are 0.4 ahead of the technology estate"
+    assert fig.layout.annotations[0].text == "People-first gap: +0.3"
+    assert fig.layout.title.text == "People and culture are 0.3 ahead of the technology estate"
 
 
 def test_radar_chart_draws_the_council_and_each_shown_tier_over_seven_themes():
@@ -150,16 +152,16 @@ def test_heatmap_has_every_service_area_with_blanks_for_suppressed_cells():
     [heatmap] = fig.data
     assert list(heatmap.y) == AREAS
     assert list(heatmap.x) == ["Culture", "Technology"]
-    # Planning: culture (9 + 4) / 5 = 2.6, technology (12 + 4) / 5 = 3.2.
+    # Planning: culture (9 + 6) / 6 = 2.5, technology (12 + 6) / 6 = 3.0.
     assert [list(row) for row in heatmap.z] == [
         [5.0, 3.0],
-        [2.6, 3.2],
+        [2.5, 3.0],
         [None, None],
         [None, None],
     ]
     assert [list(row) for row in heatmap.text] == [
         ["5.0", "3.0"],
-        ["2.6", "3.2"],
+        ["2.5", "3.0"],
         ["", ""],
         ["", ""],
     ]
@@ -204,21 +206,21 @@ def test_distribution_chart_wraps_long_questions_and_hides_a_suppressed_theme():
 
 def test_tables_hold_the_same_figures_as_the_charts():
     assert tables.pillar_table(BANK, SHOWN).rows == [
-        ["People and culture", "3.5", "Advanced"],
-        ["Technology estate", "3.1", "Established"],
-        ["People-first gap", "+0.4", ""],
+        ["People and culture", "3.3", "Established"],
+        ["Technology estate", "3.0", "Established"],
+        ["People-first gap", "+0.3", ""],
     ]
     radar = tables.radar_table(BANK, SHOWN)
     assert radar.head == ["Theme", "Whole council", "Leaders", "Frontline staff"]
-    assert radar.rows == [["Culture", "3.5", "5.0", "3.0"], ["Technology", "3.1", "3.0", "4.0"]]
+    assert radar.rows == [["Culture", "3.3", "5.0", "3.0"], ["Technology", "3.0", "3.0", "4.0"]]
     assert tables.perception_table(BANK, SHOWN).rows == [
         ["Culture", "5.0", "3.0", "+2.0"],
         ["Technology", "3.0", "4.0", "-1.0"],
     ]
     themes = tables.themes_table(BANK, SHOWN)
     assert themes.head == ["Theme", "Score", "Level", "Spread", "Don't know", "Note"]
-    # Culture scores 5, 5, 5, 3, 3, 3, 2, 2: spread sqrt(12 / 7) = 1.3.
-    assert themes.rows[0] == ["Culture", "3.5", "Advanced", "1.3", "0%", "People disagree"]
+    # Culture scores 5, 5, 5, 3, 3, 3, 2, 2, 2: spread sqrt(14 / 8) = 1.3.
+    assert themes.rows[0] == ["Culture", "3.3", "Established", "1.3", "0%", "People disagree"]
 
 
 def test_heatmap_table_says_not_shown_and_why():
@@ -226,7 +228,7 @@ def test_heatmap_table_says_not_shown_and_why():
     assert table.head == ["Service area", "Culture", "Technology"]
     assert table.rows == [
         ["Housing", "5.0", "3.0"],
-        ["Planning", "2.6", "3.2"],
+        ["Planning", "2.5", "3.0"],
         ["Other", "Not shown", "Not shown"],
         ["Prefer not to say", "Not shown", "Not shown"],
     ]
@@ -249,7 +251,9 @@ def test_a_group_under_k_appears_in_no_trace_and_no_table():
     # Two leaders, the only people in "other", answer 1 throughout: their group, their
     # area and their cells would all read 1.0, a figure no shown group has.
     people = [person(1, 1, role="leadership", area="other")] * 2
-    people += [person(4, 5, role="frontline", area="housing")] * 3
+    # Four frontline staff, so that the three managers (the smallest shown tier) are hidden
+    # with the leaders rather than the frontline; likewise Planning with Other.
+    people += [person(4, 5, role="frontline", area="housing")] * 4
     people += [person(5, 4, role="manager", area="planning")] * 3
     found = results(*people)
     figures = [

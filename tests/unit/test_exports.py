@@ -6,8 +6,12 @@ One small council on the two-theme test bank, k = 3, worked by hand:
     4 leaders in housing         2.25     4.0        (the results contract's council)
     3 frontline in planning      1 each   don't know (too few for a technology cell)
     1 manager in other           4        4          (a group of one: hidden)
+    2 elected members, area not said  2   4          (hidden too)
 
-Council: culture (2+2+2+3+1+1+1+4)/8 = 2.0, technology (3+4+5+4)/4 = 4.0, overall 3.0.
+The two elected members keep the manager from being council minus the shown groups: hidden
+together, the small groups hold three people (secondary suppression).
+Council: culture (2+2+2+3+1+1+1+4+2+2)/10 = 2.0, technology (3+4+5+4+4+4)/6 = 4.0,
+overall 3.0.
 """
 
 import csv
@@ -51,6 +55,7 @@ PEOPLE = [
     person("leadership", "housing", 3, 3, 5),
     *[person("frontline", "planning", 1, 1, DONT_KNOW)] * 3,
     person("manager", "other", 4, 4, 4),
+    *[person("elected_member", "prefer_not_to_say", 2, 2, 4)] * 2,
 ]
 EVIL = {
     "leadership": '=HYPERLINK("http://evil")',

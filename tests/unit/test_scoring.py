@@ -136,7 +136,12 @@ def test_a_theme_cell_under_k_is_suppressed_and_left_out_of_the_overall():
 
 
 def test_a_group_under_k_is_suppressed_while_the_others_are_shown():
-    people = [person(area="housing", learn=3)] * 3 + [person(area="planning", learn=5)]
+    # Planning's one and Other's two are hidden together as three, so Housing can be shown.
+    people = (
+        [person(area="housing", learn=3)] * 3
+        + [person(area="planning", learn=5)]
+        + [person(area="other", learn=2)] * 2
+    )
     results = score(BANK, people, K)
     planning = results.service_area("planning")
     assert planning.suppressed
