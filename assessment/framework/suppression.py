@@ -41,3 +41,11 @@ def shown_groups(
         shown[smallest] = False
         covered += counts[smallest]
     return tuple(shown)
+
+
+def published(counts: Sequence[int], threshold: int) -> list[int | None]:
+    """A breakdown's counts as they may be published: None where hidden."""
+    return [
+        count if show else None
+        for count, show in zip(counts, shown_groups(counts, threshold), strict=True)
+    ]

@@ -1,4 +1,5 @@
-"""How many officers have answered, by group, with small groups hidden."""
+"""How many officers have answered, by group, with small groups hidden (and, where the
+council's total minus the shown groups would give them away, the next smallest too)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,20 @@ from flask_babel import gettext as _
 
 from ..framework.model import Bank
 from ..framework.scoring import Results
+from ..framework.suppression import published
 from ..storage import queries
 from ..storage.models import Assessment
 
 
 def shown(count: int, threshold: int) -> str:
-    """A count as leaders may see it: under the anonymity threshold it is never exact."""
+    """The whole council's count as leaders may see it: under the threshold it is never exact."""
     return _("Fewer than %(k)s", k=threshold) if count < threshold else f"{count:,}"
+
+
+def group_count(count: int | None) -> str:
+    """A group's count, or "Not shown" when hidden: the same words whether the group had
+    fewer than k people or was hidden to protect one that had, so the words say neither."""
+    return _("Not shown") if count is None else f"{count:,}"
 
 
 @dataclass(frozen=True)
@@ -43,26 +51,29 @@ def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
     captions = group_captions()
     result = []
     for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
-        rows = []
-        for option in options:
-            group = counts.get((group_type, option.id), queries.GroupProgress(0, 0))
-            headcount = people.get((group_type, option.id))
-            rows.append(
-                ProgressRow(
-                    label=option.label,
-                    started=shown(group.started, k),
-                    submitted=shown(group.submitted, k),
-                    response_rate=response_rate(group.submitted, headcount, k),
-                )
+        groups = [counts.get((group_type, o.id), queries.GroupProgress(0, 0)) for o in options]
+        # Started and submitted are each a breakdown of a published total.
+        started = published([g.started for g in groups], k)
+        submitted = published([g.submitted for g in groups], k)
+        rows = [
+            ProgressRow(
+                label=option.label,
+                started=group_count(started[index]),
+                submitted=group_count(submitted[index]),
+                response_rate=response_rate(submitted[index], people.get((group_type, option.id))),
             )
+            for index, option in enumerate(options)
+        ]
         result.append(ProgressTable(captions[group_type], rows))
     return result
 
 
-def response_rate(submitted: int, headcount: int | None, threshold: int) -> str:
+def response_rate(submitted: int | None, headcount: int | None) -> str:
+    """A shown count's share of the group's headcount; with a hidden count the rate would
+    give the count back, so it is hidden too."""
     if headcount is None:
         return _("No headcount")
-    if submitted < threshold:
+    if submitted is None:
         return _("Not shown")
     return f"{min(submitted / headcount, 1):.0%}"
 
@@ -79,16 +90,15 @@ def respondent_groups(
 ) -> list[tuple[str, list[GroupCount]]]:
     """Who answered, by role and by service area, as the results pages and the PDF show it."""
     people = queries.headcounts(assessment)
-    k = results.threshold
     captions = group_captions()
 
     def rows(group_type: str, groups) -> list[GroupCount]:
-        # A suppressed group's count is None: it shows as "Fewer than k".
+        # Scoring has already hidden what must be: a suppressed group's count is None.
         return [
             GroupCount(
                 group.label,
-                shown(group.respondents or 0, k),
-                response_rate(group.respondents or 0, people.get((group_type, group.id)), k),
+                group_count(group.respondents),
+                response_rate(group.respondents, people.get((group_type, group.id))),
             )
             for group in groups
         ]

@@ -71,7 +71,7 @@ def test_the_overview_gives_the_level_the_gap_and_who_answered(leader, results_r
     figure = _figure(page, "pillars")
     assert figure["layout"]["title"]["text"]
     assert 'id="pillars-table"' in page
-    assert "Fewer than 3" in page  # planning and the empty groups
+    assert "Not shown" in page  # planning, the empty groups, and Other to protect planning
     assert "Strengths" in page and "Priorities" in page
 
 
