@@ -258,26 +258,23 @@ def radar_reading(bank: Bank, results: Results) -> str:
 
 
 def _tiers_sentence(results: Results) -> str:
-    """Which of the radar's tier lines are missing, and why; or what the lines show."""
+    """Which of the radar's tier lines are missing, and why; or what the lines show.
+
+    A tier may be hidden for having fewer than k people or to protect a smaller tier
+    (secondary suppression); the words are the same for both, so they give neither away."""
     leaders_hidden = results.role(LEADERSHIP).suppressed
     frontline_hidden = results.role(FRONTLINE).suppressed
-    threshold = results.threshold
     if leaders_hidden and frontline_hidden:
         return _(
-            "Leaders and Frontline staff are not shown separately, because fewer than "
-            "%(threshold)s of them answered.",
-            threshold=threshold,
+            "Leaders and Frontline staff are not shown separately, "
+            "to keep the answers of small groups anonymous."
         )
     if leaders_hidden:
-        return _(
-            "Leaders are not shown separately, because fewer than %(threshold)s of them answered.",
-            threshold=threshold,
-        )
+        return _("Leaders are not shown separately, to keep the answers of small groups anonymous.")
     if frontline_hidden:
         return _(
-            "Frontline staff are not shown separately, because fewer than "
-            "%(threshold)s of them answered.",
-            threshold=threshold,
+            "Frontline staff are not shown separately, "
+            "to keep the answers of small groups anonymous."
         )
     return _("The other lines show how leaders and frontline staff answered.")
 
@@ -372,12 +369,9 @@ def heatmap_reading(bank: Bank, results: Results) -> str:
             "Service areas appear once at least %(num)s people from an area have answered.",
             results.threshold,
         )
-    first = ngettext(
-        "Each row is a service area, and a blank cell means fewer than "
-        "%(num)s person from that area answered.",
-        "Each row is a service area, and a blank cell means fewer than "
-        "%(num)s people from that area answered.",
-        results.threshold,
+    first = _(
+        "Each row is a service area, and a blank cell is a score not shown, "
+        "to keep the answers of small groups anonymous."
     )
     silos = silo_sentences(bank, results)
     if not silos:

@@ -260,7 +260,7 @@ def test_readings_are_plain_sentences_from_the_scores():
     )
     radar = insights.radar_reading(BANK, found)
     assert radar.startswith("The council scores 3.0 overall, which is Established.")
-    assert "Frontline staff are not shown separately, because fewer than 3" in radar
+    assert "Frontline staff are not shown separately, to keep the answers of small" in radar
     assert "No theme shows wide disagreement" in insights.themes_reading(BANK, found)
     assert "once at least 3 leaders and 3 frontline staff" in insights.perception_reading(
         BANK, found
