@@ -37,7 +37,12 @@ def password_problem(password: str, email: str = "") -> str | None:
     folded = password.lower()
     if len(local_part) >= _MIN_EMAIL_PART and (local_part in folded or email in folded):
         return HAS_EMAIL
-    words = [email, local_part, *local_part.replace("-", ".").replace("_", ".").split(".")]
+    # The name and the council's domain make guesses an attacker tries first.
+    words = [
+        email,
+        local_part,
+        *email.replace("-", ".").replace("_", ".").replace("@", ".").split("."),
+    ]
     strength = zxcvbn(password[:_CHECKED_LENGTH], user_inputs=[w for w in words if w])
     if strength["score"] < MIN_STRENGTH:
         return GUESSABLE

@@ -82,9 +82,7 @@ def sign_in(client: CheckedClient, email: str, password: str = PASSWORD, next_pa
     the last response."""
     target = "/auth/sign-in" + (f"?next={next_page}" if next_page else "")
     token = csrf_token(client.get("/auth/sign-in").get_data(as_text=True))
-    response = client.post(
-        target, data={"csrf_token": token, "email": email, "password": password}
-    )
+    response = client.post(target, data={"csrf_token": token, "email": email, "password": password})
     if response.status_code == 302 and response.headers["Location"] == "/auth/security-code":
         return enter_code(client, pyotp.TOTP(AUTHENTICATOR_SECRET).now())
     return response
