@@ -11,18 +11,19 @@ import sys
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import Flask, current_app, url_for
 from flask.cli import AppGroup, with_appcontext
 from werkzeug.security import generate_password_hash
 
 from .bank import current_bank
 from .demo import load_demo
+from .framework import passwords
 from .framework.bank_export import bank_json
 from .framework.loader import BankError, load_bank
 from .framework.responses_csv import CsvImportError, parse_responses_csv
 from .framework.results_contract import results_json, write_results_csv
-from .storage import queries
-from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council
+from .storage import accounts, queries
+from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council, User
 from .web.links import invitation_link
 from .web.report import report_pdf
 
@@ -31,7 +32,6 @@ councils = AppGroup("councils", help="Manage councils.")
 users = AppGroup("users", help="Manage leader and administrator accounts.")
 assessments = AppGroup("assessments", help="Create, open and close assessments.")
 responses = AppGroup("responses", help="Import responses collected elsewhere.")
-MIN_PASSWORD_LENGTH = 12
 
 
 def init_app(app: Flask) -> None:
@@ -106,16 +106,50 @@ def users_create(email: str, role: str, council_slug: str | None, password_stdin
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.ClickException(
-            f"the password must be at least {MIN_PASSWORD_LENGTH} characters"
-        )
+    problem = passwords.password_problem(password, email)
+    if problem is not None:
+        raise click.ClickException(passwords.ENGLISH[problem])
     try:
         user = queries.create_user(email, generate_password_hash(password), role, council)
     except queries.Conflict as error:
         raise click.ClickException(str(error)) from None
     queries.commit()
     click.echo(f"Created {role} {user.email}")
+
+
+@users.command("reset-password")
+@click.option("--email", required=True)
+def users_reset_password(email: str) -> None:
+    """Print a one-time link, valid for 24 hours, to set a new password."""
+    user = _user(email)
+    if user.is_disabled:
+        raise click.ClickException(f"{user.email} is disabled: enable the account first")
+    token = accounts.new_reset_link(user)
+    queries.commit()
+    with current_app.test_request_context():
+        path = url_for("account.reset_password", token=token)
+    click.echo(f"Reset link for {user.email} (works once, for 24 hours):")
+    click.echo(current_app.config["BASE_URL"] + path)
+
+
+@users.command("disable")
+@click.option("--email", required=True)
+def users_disable(email: str) -> None:
+    """Stop an account signing in, and end its sessions at once."""
+    user = _user(email)
+    accounts.disable(user)
+    queries.commit()
+    click.echo(f"Disabled {user.email}; its sessions have ended")
+
+
+@users.command("enable")
+@click.option("--email", required=True)
+def users_enable(email: str) -> None:
+    """Let a disabled account sign in again."""
+    user = _user(email)
+    accounts.enable(user)
+    queries.commit()
+    click.echo(f"Enabled {user.email}")
 
 
 @assessments.command("create")
@@ -247,6 +281,13 @@ def _council(slug: str) -> Council:
     if council is None:
         raise click.ClickException(f"--council {slug!r}: no council has that slug")
     return council
+
+
+def _user(email: str) -> User:
+    user = queries.user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"--email {email!r}: no account has that email address")
+    return user
 
 
 def _assessment(assessment_id: int) -> Assessment:

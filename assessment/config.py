@@ -72,6 +72,10 @@ def settings_from_environment(
         # Leaders are signed out after this much inactivity, warned two minutes before.
         "LEADER_IDLE_MINUTES": int(env.get("LEADER_IDLE_MINUTES", "30")),
         "TIMEOUT_WARNING_SECONDS": int(env.get("TIMEOUT_WARNING_SECONDS", "120")),
+        # However busy, a leader signs in again this long after signing in.
+        "SIGNED_IN_HOURS": _whole_number(env, "SIGNED_IN_HOURS", "12"),
+        # Administrators always sign in with an authenticator app; leaders too when true.
+        "REQUIRE_MFA": _yes_or_no(env, "REQUIRE_MFA", "false"),
         "SIGN_IN_ATTEMPTS": env.get("SIGN_IN_ATTEMPTS", "10 per 15 minutes"),
         # Counters shared by every worker when Redis is there; in memory otherwise.
         "RATELIMIT_STORAGE_URI": env.get("REDIS_URL") or "memory://",
@@ -110,6 +114,13 @@ def _whole_number(env: dict[str, str], name: str, default: str) -> int:
     if not value.isdigit():
         raise ConfigError(f"{name} must be a whole number, not {value!r}")
     return int(value)
+
+
+def _yes_or_no(env: dict[str, str], name: str, default: str) -> bool:
+    value = env.get(name, default).strip().lower()
+    if value not in ("true", "false"):
+        raise ConfigError(f"{name} must be true or false, not {value!r}")
+    return value == "true"
 
 
 def _languages(value: str) -> list[str]:

@@ -64,15 +64,70 @@ class User(UserMixin, Base):
         ForeignKey("council.id", ondelete="CASCADE"), index=True
     )
     created_at: Mapped[datetime] = _timestamp()
+    # Part of every session's user id (get_id): raising it ends every session of the
+    # account at once, wherever its cookie has been copied to.
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    disabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The TOTP secret, kept as it is given (base32): checking a code needs the secret.
+    mfa_secret: Mapped[str | None] = mapped_column(String(64))
 
     council: Mapped[Council | None] = relationship(back_populates="users")
+    recovery_codes: Mapped[list[RecoveryCode]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    reset_links: Mapped[list[ResetLink]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
 
+    @property
+    def is_disabled(self) -> bool:
+        return self.disabled_at is not None
+
+    @property
+    def has_mfa(self) -> bool:
+        return self.mfa_secret is not None
+
+    def get_id(self) -> str:
+        # Flask-Login's "alternative tokens": the session holds the generation too, so
+        # a session from before a sign-out or password change no longer loads a user.
+        return f"{self.id}:{self.session_generation}"
+
     def can_see(self, council_id: int) -> bool:
         return self.is_admin or self.council_id == council_id
+
+
+class RecoveryCode(Base):
+    """A one-time code to sign in with when the authenticator is lost; SHA-256 only."""
+
+    __tablename__ = "recovery_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ResetLink(Base):
+    """A one-time link to set a new password, given by an administrator; SHA-256 only."""
+
+    __tablename__ = "reset_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = _timestamp()
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(back_populates="reset_links")
 
 
 class Assessment(Base):

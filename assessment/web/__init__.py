@@ -12,6 +12,7 @@ from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import not_shown, signed
 from ..storage.secrets import format_code
 from . import (
+    account,
     admin,
     auth,
     converters,
@@ -19,6 +20,7 @@ from . import (
     health,
     i18n,
     leaders,
+    mfa,
     pages,
     report,
     results,
@@ -53,7 +55,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     sessions.init_app(app)
     auth.init_app(app)
-    for module in (pages, survey, auth, leaders, results, report, admin, health):
+    for module in (pages, survey, auth, mfa, account, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     # First of all, before the CSRF check reads the body as a form.

@@ -12,8 +12,8 @@ from werkzeug.security import generate_password_hash
 from ..forms.admin import NewCouncilForm
 from ..forms.auth import NewLeaderForm
 from ..forms.leaders import ConfirmForm
-from ..storage import queries
-from ..storage.models import Assessment, Council
+from ..storage import accounts, queries
+from ..storage.models import Assessment, Council, User
 from .access import admin_only, assessment_view
 from .report_cache import ReportCache
 
@@ -82,6 +82,70 @@ def delete_council(council_id: int):
         council=council,
         holdings=queries.holdings_of_council(council),
         form=form,
+    )
+
+
+# A leader's account: POST only, each a button on the council page.
+
+
+def _leader(user_id: int) -> User:
+    """The leader the administrator is acting on; never another administrator, whose
+    account is looked after on the command line."""
+    user = queries.user_by_id(user_id)
+    if user is None or user.is_admin:
+        abort(404)
+    return user
+
+
+@blueprint.post("/leaders/<int:user_id>/disable")
+@admin_only
+def disable_leader(user_id: int):
+    user = _leader(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    accounts.disable(user)
+    flash(_("%(email)s is disabled and has been signed out.", email=user.email), "success")
+    return redirect(url_for("admin.council", council_id=user.council_id))
+
+
+@blueprint.post("/leaders/<int:user_id>/enable")
+@admin_only
+def enable_leader(user_id: int):
+    user = _leader(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    accounts.enable(user)
+    flash(_("%(email)s can sign in again.", email=user.email), "success")
+    return redirect(url_for("admin.council", council_id=user.council_id))
+
+
+@blueprint.post("/leaders/<int:user_id>/remove")
+@admin_only
+def remove_leader(user_id: int):
+    user = _leader(user_id)
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    if not form.submit.data:  # the council page's button: ask first
+        return render_template("admin/remove_leader.html", leader=user, form=form)
+    council_id, email = user.council_id, user.email
+    accounts.remove(user)
+    flash(_("%(email)s has been removed and signed out.", email=email), "success")
+    return redirect(url_for("admin.council", council_id=council_id))
+
+
+@blueprint.post("/leaders/<int:user_id>/reset-link")
+@admin_only
+def reset_link(user_id: int):
+    user = _leader(user_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    token = accounts.new_reset_link(user)
+    # Shown in this response only: the link is stored as a hash, so cannot be shown again.
+    return render_template(
+        "admin/reset_link.html",
+        leader=user,
+        link=current_app.config["BASE_URL"] + url_for("account.reset_password", token=token),
     )
 
 

@@ -1,8 +1,17 @@
-"""Signing leaders and administrators in and out, and signing them out when idle."""
+"""Signing leaders and administrators in and out, and ending their sessions: when idle,
+a working day after signing in, and at once on sign-out, a password change, or when
+an administrator disables or removes the account.
+
+A session holds the account's id with its session generation (User.get_id); the
+user loader accepts it only while the generation is the account's current one and
+the account is not disabled, so raising the generation (storage/accounts.py) ends
+every copy of every session cookie the account has.
+"""
 
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -20,12 +29,17 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import limiter, login_manager
 from ..forms.auth import SignInForm
-from ..storage import queries
+from ..storage import accounts, queries
 
 blueprint = Blueprint("auth", __name__, url_prefix="/auth")
 WRONG_DETAILS = lazy_gettext("Enter a correct email address and password")
 # Checked when the email is unknown, so both answers take the same time.
 _NOBODY = generate_password_hash("no account has this password")
+# In the session between a right password and the second step (mfa.py): who, since
+# when, and where to go after. Never counts as signed in.
+PENDING = "pending_sign_in"
+PENDING_MINUTES = 10
+MAX_NEXT_LENGTH = 2000
 
 
 def init_app(app) -> None:
@@ -39,12 +53,8 @@ def init_app(app) -> None:
     # Not "basic" either: it only marks sessions "not fresh", which nothing here reads,
     # and it wrote that into every officer's cookie, which was then sent again.
     login_manager.session_protection = None
-    login_manager.user_loader(_load_user)
-    app.before_request(_sign_out_when_idle)
-
-
-def _load_user(user_id: str):
-    return queries.user_by_id(int(user_id)) if user_id.isdigit() else None
+    login_manager.user_loader(accounts.user_for_session)
+    app.before_request(_end_sessions_that_are_over)
 
 
 def signed_in() -> bool:
@@ -54,30 +64,55 @@ def signed_in() -> bool:
     return "_user_id" in session and current_user.is_authenticated
 
 
-def _sign_out_when_idle():
+def mfa_required(user) -> bool:
+    return user.is_admin or current_app.config["REQUIRE_MFA"]
+
+
+def _end_sessions_that_are_over():
     if not signed_in():
         return None
     now = time.time()
-    idle_limit = current_app.config["LEADER_IDLE_MINUTES"] * 60
-    if now - session.get("seen", now) > idle_limit:
-        logout_user()
-        _fresh_session()
-        flash(
+    hours = current_app.config["SIGNED_IN_HOURS"]
+    if now - session.get("signed_in_at", 0) > hours * 3600:
+        return _sign_out_because(
+            ngettext(
+                "You were signed out because you signed in more than %(num)s hour ago. "
+                "Sign in again to carry on.",
+                "You were signed out because you signed in more than %(num)s hours ago. "
+                "Sign in again to carry on.",
+                hours,
+            )
+        )
+    idle_minutes = current_app.config["LEADER_IDLE_MINUTES"]
+    if now - session.get("seen", now) > idle_minutes * 60:
+        return _sign_out_because(
             ngettext(
                 "You were signed out because you had not done anything for %(num)s minute. "
                 "Sign in again to carry on.",
                 "You were signed out because you had not done anything for %(num)s minutes. "
                 "Sign in again to carry on.",
-                current_app.config["LEADER_IDLE_MINUTES"],
+                idle_minutes,
             )
         )
-        if request.endpoint == "auth.keep_alive":
-            # The warning's script asked to stay: say no plainly, and leave the
-            # message for the sign-in page it goes to next.
-            return {"signed_in": False}, 401
-        return redirect(url_for("auth.sign_in", next=_return_to()))
+    if mfa_required(current_user) and not current_user.has_mfa:
+        # Required since this session began (REQUIRE_MFA turned on): set it up first.
+        return _sign_out_because(
+            lazy_gettext("Sign in again to set up an authenticator app for your account.")
+        )
     session["seen"] = now
     return None
+
+
+def _sign_out_because(message):
+    return_to = _return_to()
+    logout_user()
+    _fresh_session()
+    flash(str(message))
+    if request.endpoint == "auth.keep_alive":
+        # The warning's script asked to stay: say no plainly, and leave the
+        # message for the sign-in page it goes to next.
+        return {"signed_in": False}, 401
+    return redirect(url_for("auth.sign_in", next=return_to))
 
 
 def _fresh_session() -> None:
@@ -118,25 +153,69 @@ def sign_in():
     if form.validate_on_submit():
         user = queries.user_by_email(form.email.data)
         hashed = user.password_hash if user else _NOBODY
-        if check_password_hash(hashed, form.password.data) and user is not None:
-            _fresh_session()  # at sign-in: nothing carried over but the language
-            login_user(user)
-            session["seen"] = time.time()
-            return redirect(_safe_next(request.args.get("next")))
+        right = check_password_hash(hashed, form.password.data)
+        # A disabled account hears what a wrong password hears: nothing to confirm.
+        if right and user is not None and not user.is_disabled:
+            return _password_accepted(user, safe_next(request.args.get("next")))
         form.email.errors.append(WRONG_DETAILS)
     status = 400 if form.errors else 200
     return render_template("auth/sign_in.html", form=form), status
 
 
-def _safe_next(target: str | None) -> str:
-    # Only a path on this site: never an open redirect.
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("leaders.assessments")
+def _password_accepted(user, next_page: str):
+    _fresh_session()  # at sign-in: nothing carried over but the language
+    if not user.has_mfa and not mfa_required(user):
+        return complete_sign_in(user, next_page)
+    session[PENDING] = {"user": user.get_id(), "at": time.time(), "next": next_page}
+    step = "mfa.security_code" if user.has_mfa else "mfa.set_up"
+    return redirect(url_for(step))
+
+
+def pending_sign_in():
+    """The account whose password was just accepted and whose second step is to come,
+    and where to go after; (None, None) when there is none, or it took too long."""
+    pending = session.get(PENDING)
+    if not isinstance(pending, dict):
+        return None, None
+    if time.time() - pending.get("at", 0) > PENDING_MINUTES * 60:
+        session.pop(PENDING, None)
+        return None, None
+    return accounts.user_for_session(str(pending.get("user", ""))), pending.get("next")
+
+
+def complete_sign_in(user, next_page: str | None):
+    _fresh_session()
+    login_user(user)
+    now = time.time()
+    session["signed_in_at"] = now
+    session["seen"] = now
+    return redirect(safe_next(next_page))
+
+
+def safe_next(target: str | None) -> str:
+    """Where to go after signing in: only a path on this site, never an open redirect.
+    Browsers drop tabs and newlines from a URL and read a backslash as a slash, so
+    "/<tab>/evil.example" is "//evil.example", another site: any such character, a
+    scheme, a host or a leading "//" sends the leader to their assessments instead."""
+    fallback = url_for("leaders.assessments")
+    if not target or len(target) > MAX_NEXT_LENGTH:
+        return fallback
+    if not target.isprintable() or "\\" in target or not target.startswith("/"):
+        return fallback
+    if target.startswith("//"):
+        return fallback
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return fallback
+    return target
 
 
 @blueprint.post("/sign-out")
 def sign_out():
+    if signed_in():
+        # Every session of the account ends, not only this browser's: a copy of this
+        # cookie, taken earlier, stops working too.
+        accounts.end_sessions(current_user)
     logout_user()
     _fresh_session()
     return redirect(url_for("auth.signed_out"))

@@ -86,6 +86,21 @@ def test_a_password_under_twelve_characters_is_refused(runner, council, password
     assert queries.user_by_email("leader@example.org") is None
 
 
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("aaaaaaaaaaaa", "too common or easy to guess"),
+        (" " * 12, "too common or easy to guess"),
+        ("password1234", "too common or easy to guess"),
+        ("my-leader-password-is-long", "must not contain the email address"),
+    ],
+)
+def test_a_common_or_guessable_password_is_refused(runner, council, password, message):
+    result = create_user(runner, "leader@example.org", "leader", council, password=password)
+    assert_one_line_error(result, "password", message)
+    assert queries.user_by_email("leader@example.org") is None
+
+
 def test_an_email_already_used_is_refused_whatever_its_case(runner):
     assert create_user(runner, "admin@example.org", "admin").exit_code == 0
     result = create_user(runner, "ADMIN@example.org", "admin")

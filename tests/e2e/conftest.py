@@ -27,6 +27,7 @@ from assessment.storage import queries
 from assessment.storage.base import db
 
 from .axe import LEDGER, AxeAudit, AxeLedger, axe_source
+from .pages import AUTHENTICATOR_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -144,7 +145,8 @@ def _seed(app: Flask) -> dict:
         officers = queries.create_assessment(council, "Officers' assessment", 5, bank.version)
         closed = queries.create_assessment(council, "Spring 2025", 5, bank.version)
         queries.set_status(closed, "closed")
-        queries.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
+        admin = queries.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
+        admin.mfa_secret = AUTHENTICATOR_SECRET  # administrators must have one
         other = queries.create_council("otherton", "Otherton Council")
         queries.create_user(OTHER_LEADER_EMAIL, generate_password_hash(PASSWORD), "leader", other)
         other_assessment = queries.create_assessment(other, "Otherton 2026", 5, bank.version)

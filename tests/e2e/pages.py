@@ -6,8 +6,11 @@ so a changed template is fixed in one place.
 
 from __future__ import annotations
 
+import pyotp
 from playwright.sync_api import Locator, Page, expect
 
+# The test administrator's authenticator app.
+AUTHENTICATOR_SECRET = pyotp.random_base32()
 FRONTLINE = "Frontline or specialist staff (not managing a team)"
 HOUSING = "Housing"
 
@@ -180,7 +183,15 @@ class SignInPage(GovukPage):
         self.page.get_by_label("Email address").fill(email)
         self.page.get_by_label("Password", exact=True).fill(password)
         self.follow(self.button("Sign in"))
+        if self.page.url.endswith("/auth/security-code"):
+            SecurityCodePage(self.page).enter(pyotp.TOTP(AUTHENTICATOR_SECRET).now())
         return AssessmentsPage(self.page)
+
+
+class SecurityCodePage(GovukPage):
+    def enter(self, code: str) -> None:
+        self.page.get_by_label("Security code").fill(code)
+        self.follow(self.button("Continue"))
 
 
 class AssessmentsPage(GovukPage):

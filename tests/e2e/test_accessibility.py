@@ -129,6 +129,15 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     new.follow(new.button("Create assessment"))
     expect(new.error_summary).to_be_visible()
     axe.check(page, "leader: create an assessment, with errors")
+
+    page.goto("/account/password")
+    password = LeaderPage(page)
+    axe.check(page, "leader: change password")
+    password.follow(password.button("Change password"))
+    expect(password.error_summary).to_be_visible()
+    axe.check(page, "leader: change password, with errors")
+    page.goto("/auth/set-up-authenticator")
+    axe.check(page, "leader: set up an authenticator app")
     axe.assert_clean()
 
 
@@ -146,6 +155,15 @@ def test_the_admin_pages_have_no_violations(page, site, axe):
     admin.follow(admin.button("Create leader account"))
     expect(admin.error_summary).to_be_visible()
     axe.check(page, "admin: a council, with errors")
+
+    # A leader's reset link, and removing a leader asks first.
+    page.goto(f"/admin/councils/{site.other_council_id}")
+    admin.follow(page.locator("main form[action$='/reset-link'] button").first)
+    axe.check(page, "admin: a reset link")
+    page.goto(f"/admin/councils/{site.other_council_id}")
+    admin.follow(page.locator("main form[action$='/remove'] button").first)
+    expect(page.locator("h1")).to_contain_text("Are you sure")
+    axe.check(page, "admin: remove a leader?")
 
     # Deleting asks first: the confirmation pages (nothing is deleted here).
     page.goto(f"/admin/councils/{site.other_council_id}")

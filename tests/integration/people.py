@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyotp
 from flask import Flask
 from werkzeug.security import generate_password_hash
 
@@ -12,6 +13,8 @@ from assessment.storage import queries
 from ..page_checks import CheckedClient, csrf_token
 
 PASSWORD = "correct horse battery staple"
+# Every test account with an authenticator app has this one, so sign_in can answer it.
+AUTHENTICATOR_SECRET = pyotp.random_base32()
 
 # Three leaders and three frontline staff answering the two-theme test bank.
 SIX_LEADERS_AND_FRONTLINE = [
@@ -66,17 +69,28 @@ def make_council(app: Flask, slug: str, leader_email: str, threshold: int = 3) -
 
 
 def make_admin(app: Flask, email: str = "admin@example.org") -> str:
+    """An administrator, whose authenticator app is set up (administrators must)."""
     with app.app_context():
-        queries.create_user(email, generate_password_hash(PASSWORD), "admin", None)
+        admin = queries.create_user(email, generate_password_hash(PASSWORD), "admin", None)
+        admin.mfa_secret = AUTHENTICATOR_SECRET
         queries.commit()
     return email
 
 
-def sign_in(client: CheckedClient, email: str, password: str = PASSWORD):
+def sign_in(client: CheckedClient, email: str, password: str = PASSWORD, next_page: str = ""):
+    """Signs in with the password and, when asked for one, the authenticator's code;
+    the last response."""
+    target = "/auth/sign-in" + (f"?next={next_page}" if next_page else "")
     token = csrf_token(client.get("/auth/sign-in").get_data(as_text=True))
-    return client.post(
-        "/auth/sign-in", data={"csrf_token": token, "email": email, "password": password}
-    )
+    response = client.post(target, data={"csrf_token": token, "email": email, "password": password})
+    if response.status_code == 302 and response.headers["Location"] == "/auth/security-code":
+        return enter_code(client, pyotp.TOTP(AUTHENTICATOR_SECRET).now())
+    return response
+
+
+def enter_code(client: CheckedClient, code: str):
+    token = csrf_token(client.get("/auth/security-code").get_data(as_text=True))
+    return client.post("/auth/security-code", data={"csrf_token": token, "code": code})
 
 
 def post_with_token(client: CheckedClient, form_page: str, target: str, data: dict):

@@ -28,6 +28,14 @@ KNOWN_POSTS = {
     "auth.sign_in",
     "auth.sign_out",
     "auth.keep_alive",
+    "mfa.security_code",
+    "mfa.set_up",
+    "account.change_password",
+    "account.reset_password",
+    "admin.disable_leader",
+    "admin.enable_leader",
+    "admin.remove_leader",
+    "admin.reset_link",
     "leaders.new_assessment",
     "leaders.change_status",
     "leaders.headcounts",
@@ -56,6 +64,8 @@ def _post_routes(app, council) -> list[tuple[str, str]]:
         "invitation": council.invitation,
         "theme_id": "culture",
         "action": "close",
+        "user_id": 1,
+        "token": "a-reset-link-token",
     }
     routes = []
     with app.test_request_context():

@@ -118,6 +118,8 @@ class Scene:
         )
         other = make_council(app, "othershire", "lead@other.example")
         self.other_council, self.other_assessment = other.id, other.assessment_id
+        with app.app_context():
+            self.other_leader = queries.user_by_email("lead@other.example").id
         make_admin(app)
         self.admin = app.test_client()
         assert sign_in(self.admin, "admin@example.org").status_code == 302
@@ -130,7 +132,7 @@ class Scene:
     def client_for(self, endpoint: str) -> tuple[FlaskClient, str]:
         if endpoint.startswith("survey."):
             return self.officer.client, self.officer_token
-        if endpoint == "auth.sign_in":
+        if endpoint in ("auth.sign_in", "account.reset_password"):
             return self.anonymous, self.anonymous_token
         return self.admin, self.admin_token
 
@@ -146,6 +148,10 @@ class Scene:
                 values[name] = self.other_council
             elif name == "assessment_id":
                 values[name] = self.other_assessment
+            elif name == "user_id":
+                values[name] = self.other_leader
+            elif name == "token":
+                values[name] = "not-a-reset-link-token"
             elif converter == "AnyConverter":
                 values[name] = sorted(rule._converters[name].items)[0]
             else:

@@ -25,6 +25,8 @@ TABLES = {
     "theme_entry",
     "headcount",
     "response_tally",
+    "recovery_code",
+    "reset_link",
 }
 
 
@@ -112,8 +114,8 @@ def test_each_migration_steps_down_one_at_a_time(app):
     head = _recorded_revisions()
 
     downgrade(revision="-1")
-    assert "response_tally" not in _tables()
-    assert "headcount" in _tables()
+    assert "reset_link" not in _tables() and "recovery_code" not in _tables()
+    assert "response_tally" in _tables()
     assert _recorded_revisions() != head
 
     upgrade()

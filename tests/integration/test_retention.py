@@ -10,12 +10,12 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from assessment.storage import queries
+from assessment.storage import accounts, queries
 from assessment.storage.base import Base, db
 
 from ..page_checks import csrf_token
 from .officer import Officer
-from .people import Council, make_admin, make_council, sign_in
+from .people import AUTHENTICATOR_SECRET, Council, make_admin, make_council, sign_in
 
 # How each table's rows belong to a council (alias c) and, below it, an assessment (a).
 _ANSWERS = (
@@ -36,6 +36,13 @@ OWNED = {
     "headcount": (
         "headcount h JOIN assessment a ON a.id = h.assessment_id "
         "JOIN council c ON c.id = a.council_id"
+    ),
+    "recovery_code": (
+        "recovery_code x JOIN user_account u ON u.id = x.user_id "
+        "JOIN council c ON c.id = u.council_id"
+    ),
+    "reset_link": (
+        "reset_link x JOIN user_account u ON u.id = x.user_id JOIN council c ON c.id = u.council_id"
     ),
 }
 TABLES = tuple(OWNED)
@@ -108,6 +115,10 @@ def fill(app: Flask, council: Council) -> int:
             queries.council_by_id(council.id), "Second look", 3, "test.1"
         )
         queries.set_headcounts(second, {("council", "council"): 300})
+        # The leader has an authenticator app's recovery codes and a reset link.
+        leader = queries.leaders_of(queries.council_by_id(council.id))[0]
+        accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes())
+        accounts.new_reset_link(leader)
         queries.commit()
         second_id, second_invitation = second.id, second.invitation_token
     later = Officer(app.test_client(), second_invitation)

@@ -124,8 +124,12 @@ def _chart_words(figure_json: str) -> Iterator[str]:
         yield re.sub(r"%\{[^}]*\}|<extra>.*?</extra>|<br>", " ", trace.get("hovertemplate") or "")
 
 
-# What people were given rather than told: web addresses and resume codes.
-_GIVEN = re.compile(r"https?://\S+|\b[A-Z0-9]{4}-[A-Z0-9]{4}\b")
+# What people were given rather than told: web addresses, resume codes, recovery
+# codes and an authenticator app's key (in groups of four).
+_GIVEN = re.compile(
+    r"https?://\S+|\b[A-Z0-9]{4}-[A-Z0-9]{4}\b|\b[A-Z0-9]{5}-[A-Z0-9]{5}\b"
+    r"|\b[A-Z2-7]{4}(?: [A-Z2-7]{1,4}){3,}\b"
+)
 
 
 def _left(text: str, known: list[str]) -> str:

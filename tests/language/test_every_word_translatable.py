@@ -13,13 +13,14 @@ from collections import deque
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 from babel.dates import get_month_names
 from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
 from assessment.bank import current_bank
-from assessment.storage import queries
+from assessment.storage import accounts, queries
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY
@@ -228,9 +229,38 @@ def test_the_leader_pages(site):
 
 def test_the_admin_pages(site):
     reader = Reader(site)
-    reader.sign_in(ADMIN_EMAIL, PASSWORD)
+    reader.sign_in(ADMIN_EMAIL, PASSWORD)  # to the authenticator app's set-up page
+    set_up = "/auth/set-up-authenticator"
+    reader.post(set_up, {"code": "000000"})
+    page = reader.get(set_up)
+    secret = re.search(r'id="authenticator-key"><code>([A-Z2-7 ]+)<', page)[1].replace(" ", "")
+    reader.post(set_up, {"code": pyotp.TOTP(secret).now()})  # the recovery codes
     reader.walk("/admin/councils")
     reader.post("/admin/councils", {"name": "", "slug": "Not A Slug"})
+    with site.app.app_context():
+        leader = queries.user_by_email(demo.LEADER_EMAIL)
+        council_page = f"/admin/councils/{leader.council_id}"
+        leader_id = leader.id
+    reader.post(f"/admin/leaders/{leader_id}/reset-link", {}, council_page)
+    reader.post(f"/admin/leaders/{leader_id}/remove", {}, council_page)  # asks first
+    reader.post(f"/admin/leaders/{leader_id}/disable", {}, council_page)
+    reader.post(f"/admin/leaders/{leader_id}/enable", {}, council_page)
+    reader.assert_all_translated()
+
+
+def test_the_account_pages(site):
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    reader.post("/account/password", {"current_password": "wrong", "new_password": "aaa"})
+    with site.app.app_context():
+        token = accounts.new_reset_link(queries.user_by_email(demo.LEADER_EMAIL))
+        queries.commit()
+    reader.post(f"/auth/reset/{token}", {"new_password": "aaaaaaaaaaaa"})
+    reader.get("/auth/reset/not-a-link")
+    reader.post("/auth/security-code", {"code": "1"}, "/auth/sign-in")
+    reader.post("/auth/sign-out", {}, "/assessments")
+    reader.sign_in(ADMIN_EMAIL, PASSWORD)  # set up in the test above, or not yet
+    reader.post("/auth/security-code", {"code": "000000"})
     reader.assert_all_translated()
 
 
