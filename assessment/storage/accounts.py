@@ -6,9 +6,11 @@ hashes: they are random and long enough that a slow hash would add nothing.
 
 from __future__ import annotations
 
+import hmac
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+import pyotp
+from sqlalchemy import or_, select, update
 
 from .base import db, utcnow
 from .models import RecoveryCode, ResetLink, User
@@ -137,9 +139,44 @@ def new_recovery_codes() -> list[str]:
     ]
 
 
-def set_up_mfa(user: User, secret: str, recovery_codes: list[str]) -> None:
-    """Turn on multi-factor sign-in with this secret; these codes replace any before."""
+def matching_step(secret: str, typed: str, now: datetime | None = None) -> int | None:
+    """The time step whose code was typed (this one or either neighbour, for a clock a
+    little out), or None when the code is not one of those."""
+    if not (typed.isascii() and typed.isdigit()):
+        return None
+    totp = pyotp.TOTP(secret)
+    moment = now or utcnow()
+    for offset in (0, -1, 1):
+        when = moment + timedelta(seconds=offset * totp.interval)
+        if hmac.compare_digest(totp.at(when), typed):
+            return totp.timecode(when)
+    return None
+
+
+def use_security_code(user: User, typed: str, now: datetime | None = None) -> bool:
+    """Whether the authenticator code is right and newer than the last one accepted;
+    it is then used up, so the same code can't sign anyone in again."""
+    step = matching_step(user.mfa_secret or "", typed, now) if user.mfa_secret else None
+    if step is None:
+        return False
+    # One statement, so the same code posted twice at once signs in only once.
+    used = db.session.execute(
+        update(User)
+        .where(
+            User.id == user.id,
+            or_(User.mfa_last_step.is_(None), User.mfa_last_step < step),
+        )
+        .values(mfa_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    return used.rowcount == 1
+
+
+def set_up_mfa(user: User, secret: str, recovery_codes: list[str], step: int) -> None:
+    """Turn on multi-factor sign-in with this secret, whose code for `step` was just
+    typed (and so is used up); these recovery codes replace any before."""
     user.mfa_secret = secret
+    user.mfa_last_step = step
     db.session.execute(RecoveryCode.__table__.delete().where(RecoveryCode.user_id == user.id))
     db.session.add_all(
         RecoveryCode(user_id=user.id, code_hash=digest(normalise_recovery_code(code)))

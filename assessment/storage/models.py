@@ -70,6 +70,9 @@ class User(UserMixin, Base):
     disabled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # The TOTP secret, kept as it is given (base32): checking a code needs the secret.
     mfa_secret: Mapped[str | None] = mapped_column(String(64))
+    # The time step of the last security code accepted: a code is good once only (RFC
+    # 6238, 5.2), so one read over a shoulder or from a phishing page can't be replayed.
+    mfa_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
     council: Mapped[Council | None] = relationship(back_populates="users")
     recovery_codes: Mapped[list[RecoveryCode]] = relationship(

@@ -39,7 +39,7 @@ def security_code():
     if form.validate_on_submit():
         typed = "".join(form.code.data.split())
         if typed.isascii() and typed.isdigit():
-            if pyotp.TOTP(user.mfa_secret).verify(typed, valid_window=1):
+            if accounts.use_security_code(user, typed):
                 return auth.complete_sign_in(user, next_page)
         elif accounts.use_recovery_code(user, typed):
             response = auth.complete_sign_in(user, next_page)
@@ -84,9 +84,10 @@ def set_up():
     form = SetUpMfaForm()
     if form.validate_on_submit():
         typed = "".join(form.code.data.split())
-        if typed.isascii() and pyotp.TOTP(secret).verify(typed, valid_window=1):
+        step = accounts.matching_step(secret, typed)
+        if step is not None:
             codes = accounts.new_recovery_codes()
-            accounts.set_up_mfa(user, secret, codes)
+            accounts.set_up_mfa(user, secret, codes, step)
             session.pop(_NEW_SECRET, None)
             if pending:
                 auth.complete_sign_in(user, next_page)

@@ -5,6 +5,7 @@ Administrators must use one; leaders must when REQUIRE_MFA is true."""
 from __future__ import annotations
 
 import re
+import time
 
 import pyotp
 import pytest
@@ -69,9 +70,42 @@ def test_after_set_up_signing_in_asks_for_the_code(app, client, new_admin):
     other = app.test_client()
     assert _password_only(other, new_admin).headers["Location"] == "/auth/security-code"
     assert other.get("/admin/councils").status_code == 302  # the password alone is not enough
-    signed_in = enter_code(other, pyotp.TOTP(secret).now())
+    # The code typed at set-up is used up; the app's next one is good.
+    signed_in = enter_code(other, _next_code(secret))
     assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/assessments"
     assert other.get("/admin/councils").status_code == 200
+
+
+def test_a_code_signs_in_once_so_a_code_seen_over_a_shoulder_cannot_be_replayed(app, new_admin):
+    secret, _ = _set_up_from_scratch(app.test_client(), new_admin)
+    code = _next_code(secret)
+    first, second = app.test_client(), app.test_client()
+    _password_only(first, new_admin)
+    _password_only(second, new_admin)
+    assert enter_code(first, code).status_code == 302
+    refused = enter_code(second, code)
+    assert refused.status_code == 400
+    assert "Enter a correct security code" in refused.get_data(as_text=True)
+    assert second.get("/admin/councils").status_code == 302
+
+
+def test_a_code_from_before_the_last_one_used_is_refused(app, new_admin):
+    secret, _ = _set_up_from_scratch(app.test_client(), new_admin)
+    assert _sign_in_with(app, new_admin, _next_code(secret)) == 302
+    # The set-up code's step is older than the one just used: refused though still in time.
+    assert _sign_in_with(app, new_admin, pyotp.TOTP(secret).now()) == 400
+
+
+def _sign_in_with(app, email: str, code: str) -> int:
+    browser = app.test_client()
+    _password_only(browser, email)
+    return enter_code(browser, code).status_code
+
+
+def _next_code(secret: str) -> str:
+    """The app's code for the next 30 seconds, which a clock a little ahead would show."""
+    totp = pyotp.TOTP(secret)
+    return totp.at(time.time() + totp.interval)
 
 
 def _set_up_from_scratch(client, email):
