@@ -25,6 +25,7 @@ from . import (
     security,
     sessions,
     survey,
+    throttle,
 )
 
 
@@ -53,6 +54,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     sessions.init_app(app)
     auth.init_app(app)
+    throttle.init_app(app)
     for module in (pages, survey, auth, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
