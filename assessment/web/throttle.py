@@ -79,10 +79,6 @@ class Paused(TooManyRequests):
         self.seconds = max(1, math.ceil(seconds))
         super().__init__(retry_after=self.seconds)
 
-    @property
-    def minutes(self) -> int:
-        return max(1, math.ceil(self.seconds / 60))
-
 
 @dataclass(frozen=True)
 class _Counts:

@@ -20,9 +20,8 @@ def test_a_reset_already_passed_still_says_one_second():
     assert seconds_until(time.time() - 10, FIFTEEN_MINUTES) == 1
 
 
-def test_paused_says_whole_minutes_rounded_up():
-    assert (Paused(1).minutes, Paused(60).minutes, Paused(61).minutes) == (1, 1, 2)
-    assert Paused(0.2).seconds == 1
+def test_a_pause_is_whole_seconds_and_at_least_one():
+    assert (Paused(0.2).seconds, Paused(0).seconds, Paused(60.5).seconds) == (1, 1, 61)
 
 
 def test_a_few_wrong_codes_cost_nothing_then_each_wait_doubles_up_to_fifteen_minutes():
@@ -34,3 +33,13 @@ def test_a_few_wrong_codes_cost_nothing_then_each_wait_doubles_up_to_fifteen_min
 
 def test_an_account_never_waits_more_than_five_minutes():
     assert ACCOUNT_SIGN_INS.seconds_after(10_000) == 5 * 60
+
+
+def test_what_a_paused_person_is_told(app):
+    from assessment.web.errors import try_again_in
+
+    with app.test_request_context():
+        assert try_again_in(1) == "Try again in 1 second."
+        assert try_again_in(59) == "Try again in 59 seconds."
+        assert try_again_in(60) == "Try again in 1 minute."
+        assert try_again_in(61) == "Try again in 2 minutes."
