@@ -88,3 +88,16 @@ def test_a_continue_post_for_an_unknown_link_is_page_not_found(client, open_asse
     officer = Officer(client, open_assessment)
     token = csrf_token(officer.get(f"{officer.base}/resume").get_data(as_text=True))
     assert officer.post("/resume/" + "A" * 32, {}, token=token).status_code == 404
+
+
+@pytest.mark.parametrize("kind", FORGED)
+def test_a_resume_code_posted_to_the_resume_page_without_this_browsers_token_binds_nothing(
+    client, open_assessment, planted, kind
+):
+    _, code = planted.resume_secrets()
+    victim = Officer(client, open_assessment)
+    victim.get(victim.base)
+    assert (
+        victim.post(f"{victim.base}/resume", {"code": code}, token=FORGED[kind]).status_code == 400
+    )
+    assert not _bound(victim)
