@@ -14,8 +14,8 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from assessment import create_app
-from assessment.extensions import limiter
 from assessment.storage.base import Base, db
+from assessment.web import throttle
 
 from .page_checks import CheckedClient
 
@@ -85,7 +85,7 @@ def app(database_url):
 def clean_database(app):
     """Each test starts from empty tables and leaves them empty."""
     yield
-    limiter.reset()  # counts of failed sign-ins belong to the test that made them
+    throttle.forget_everything(app)  # counts of failed sign-ins belong to the test that made them
     with app.app_context():
         db.session.remove()
         with db.engine.begin() as connection:

@@ -55,3 +55,7 @@ class ResumeForm(Form):
 
 class SubmitForm(Form):
     submit = SubmitField(lazy_gettext("Submit your answers"), widget=GovSubmitInput())
+
+
+class ContinueForm(Form):
+    submit = SubmitField(lazy_gettext("Continue"), widget=GovSubmitInput())

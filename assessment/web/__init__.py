@@ -27,6 +27,7 @@ from . import (
     security,
     sessions,
     survey,
+    throttle,
 )
 
 
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
     security.init_app(app)
     sessions.init_app(app)
     auth.init_app(app)
+    throttle.init_app(app)
     for module in (pages, survey, auth, mfa, account, leaders, results, report, admin, health):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)

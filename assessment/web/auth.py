@@ -27,9 +27,10 @@ from flask_babel import lazy_gettext, ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..extensions import limiter, login_manager
+from ..extensions import login_manager
 from ..forms.auth import SignInForm
 from ..storage import accounts, queries
+from . import throttle
 
 blueprint = Blueprint("auth", __name__, url_prefix="/auth")
 WRONG_DETAILS = lazy_gettext("Enter a correct email address and password")
@@ -131,32 +132,19 @@ def _return_to() -> str | None:
     return request.path if request.method == "GET" else None
 
 
-def _email_key() -> str:
-    return "account:" + request.form.get("email", "").strip().lower()[:254]
-
-
-def _attempts() -> str:
-    return current_app.config["SIGN_IN_ATTEMPTS"]
-
-
-def _failed(response) -> bool:
-    return response.status_code != 302
-
-
 @blueprint.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(_attempts, methods=["POST"], deduct_when=_failed, scope="sign-in-address")
-@limiter.limit(
-    _attempts, methods=["POST"], deduct_when=_failed, key_func=_email_key, scope="sign-in-account"
-)
 def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
+        throttle.before_sign_in(form.email.data)  # web/throttle.py: per address and account
         user = queries.user_by_email(form.email.data)
         hashed = user.password_hash if user else _NOBODY
         right = check_password_hash(hashed, form.password.data)
         # A disabled account hears what a wrong password hears: nothing to confirm.
         if right and user is not None and not user.is_disabled:
+            throttle.signed_in(form.email.data)
             return _password_accepted(user, safe_next(request.args.get("next")))
+        throttle.failed_sign_in(form.email.data)
         form.email.errors.append(WRONG_DETAILS)
     status = 400 if form.errors else 200
     return render_template("auth/sign_in.html", form=form), status

@@ -12,8 +12,9 @@ from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
-from ..extensions import limiter, login_manager, minutes_to_wait
+from ..extensions import login_manager
 from ..storage import queries
+from . import throttle
 
 _BAD_REQUEST = lazy_gettext("Sorry, there is a problem with that request")
 # Each page's title and what to do, in the reader's language when shown (see _page).
@@ -69,21 +70,14 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(429)
     def too_many(error):
-        # Our own pauses (web/link_scanning.py) say how long; Flask-Limiter's are asked.
-        wait = getattr(error, "minutes", None) or _minutes_until_reset()
-        return (
-            render_template(
-                "errors/error.html",
-                title=_("Too many attempts"),
-                body=ngettext(
-                    "To protect accounts, this has been paused. Try again in %(num)s minute.",
-                    "To protect accounts, this has been paused. Try again in %(num)s minutes.",
-                    wait,
-                ),
-            ),
-            429,
-            {"Retry-After": str(wait * 60)},
+        # Our own pauses (web/throttle.py) say how long; a limit set for every page is
+        # asked; anything else is told the longest of ours.
+        seconds = (
+            getattr(error, "seconds", None)
+            or throttle.seconds_until_every_page_limit_resets()
+            or throttle.RESUME_CODES.longest
         )
+        return _too_many_attempts_page(seconds)
 
     # The database refused, lost or could not hand out a connection. Other database
     # errors (a broken constraint, say) are bugs, and get the 500 page.
@@ -97,6 +91,23 @@ def init_app(app: Flask) -> None:
     def http_error(error: HTTPException):
         code = error.code or 500
         return _page(PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])), code
+
+
+def _too_many_attempts_page(seconds: int):
+    page = render_template(
+        "errors/error.html",
+        title=_("Too many attempts"),
+        body=_("To protect accounts, this has been paused.") + " " + try_again_in(seconds),
+    )
+    return page, 429, {"Retry-After": str(seconds)}
+
+
+def try_again_in(seconds: int) -> str:
+    """When to try again, as a person would say it: seconds under a minute, else minutes."""
+    if seconds < 60:
+        return ngettext("Try again in %(num)s second.", "Try again in %(num)s seconds.", seconds)
+    minutes = -(-seconds // 60)
+    return ngettext("Try again in %(num)s minute.", "Try again in %(num)s minutes.", minutes)
 
 
 def unavailable():
@@ -113,10 +124,3 @@ def _page(words: tuple[object, object]) -> str:
     # Made plain strings now, in the reader's language, so the page escapes them as text.
     title, body = words
     return render_template("errors/error.html", title=str(title), body=str(body))
-
-
-def _minutes_until_reset() -> int:
-    limit = limiter.current_limit
-    if limit is None:
-        return 15
-    return minutes_to_wait(limit.reset_at, limit.limit.get_expiry())

@@ -6,11 +6,8 @@ the database holds only their hashes.
 
 from __future__ import annotations
 
-from flask import current_app, session
-from flask_limiter.util import get_remote_address
-from limits import RateLimitItem, parse
+from flask import session
 
-from ..extensions import limiter, minutes_to_wait
 from ..forms.builder import overwrites_another_save, page_state, state_digest
 from ..forms.posted import PostedTheme
 from ..framework.model import Theme
@@ -18,18 +15,9 @@ from ..storage import queries
 from ..storage.models import Assessment, Response
 from ..storage.queries import ResumeSecrets, StoredTheme
 from ..storage.secrets import normalise_code
+from . import throttle
 
 KEY = "officer"
-# A code is 8 characters from 29, so guessing needs millions of tries: a handful of
-# wrong codes from one address, or for one assessment, is plenty for a person.
-CODE_ATTEMPTS_PER_ADDRESS = "10 per 15 minutes"
-CODE_ATTEMPTS_PER_ASSESSMENT = "50 per 15 minutes"
-
-
-class TooManyAttempts(Exception):
-    def __init__(self, minutes: int) -> None:
-        super().__init__(f"too many wrong resume codes; try again in {minutes} minutes")
-        self.minutes = minutes
 
 
 def remember(response: Response, resume_token: str | None, resume_code: str | None) -> None:
@@ -81,38 +69,15 @@ def resume_secrets(assessment: Assessment) -> tuple[str | None, str | None]:
 
 def restore_with_code(assessment_id: int, typed_code: str) -> Response | None:
     """The response a typed resume code belongs to, now this browser's; None when no
-    response has that code. Wrong codes are counted per address and per assessment,
-    and past the limit even a right one is refused with TooManyAttempts."""
-    counters = _code_counters(assessment_id)
-    for item, *key in counters:
-        if not limiter.limiter.test(item, *key):
-            reset_at = limiter.limiter.get_window_stats(item, *key).reset_time
-            raise TooManyAttempts(minutes_to_wait(reset_at, item.get_expiry()))
+    response has that code. Raises throttle.Paused, before looking, while this address
+    must wait after wrong codes."""
+    throttle.before_resume_code()
     response = queries.response_by_resume_code(assessment_id, typed_code)
     if response is None:
-        for item, *key in counters:
-            limiter.limiter.hit(item, *key)
+        throttle.wrong_resume_code()
         return None
     remember(response, None, normalise_code(typed_code))
     return response
-
-
-def _code_counters(assessment_id: int) -> list[tuple[RateLimitItem, str, str]]:
-    if not limiter.enabled:
-        return []
-    config = current_app.config
-    return [
-        (
-            parse(config.get("RESUME_CODE_ATTEMPTS", CODE_ATTEMPTS_PER_ADDRESS)),
-            "resume-code-address",
-            get_remote_address(),
-        ),
-        (
-            parse(config.get("RESUME_CODE_ATTEMPTS_PER_ASSESSMENT", CODE_ATTEMPTS_PER_ASSESSMENT)),
-            "resume-code-assessment",
-            str(assessment_id),
-        ),
-    ]
 
 
 def overwrote_another_save(

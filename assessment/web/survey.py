@@ -16,24 +16,24 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext, ngettext
+from flask_babel import lazy_gettext
 from werkzeug.wrappers import Response as HttpResponse
 
 from ..bank import current_bank
 from ..extensions import csrf
 from ..forms import posted
 from ..forms.builder import ThemeFormBase, theme_form_class
-from ..forms.survey import AboutYouForm, ResumeForm, SubmitForm
+from ..forms.survey import AboutYouForm, ContinueForm, ResumeForm, SubmitForm
 from ..framework.model import Bank, Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
-from . import link_scanning, officer_session, task_list, theme_pages
+from . import officer_session, task_list, theme_pages, throttle
+from .errors import try_again_in
 from .links import resume_link
 
 blueprint = Blueprint("survey", __name__)
 
 WRONG_CODE = lazy_gettext("We could not find any answers with that code. Check it and try again")
-link_scanning.guard(blueprint)
 
 
 @blueprint.before_request
@@ -46,13 +46,13 @@ def _reads_outside_a_transaction() -> None:
         queries.read_without_a_transaction()
 
 
-def _too_many_codes(wait: officer_session.TooManyAttempts) -> str:
-    return ngettext(
-        "Too many codes have been tried. Wait %(num)s minute and try again, "
-        "or use your resume link",
-        "Too many codes have been tried. Wait %(num)s minutes and try again, "
-        "or use your resume link",
-        wait.minutes,
+def _too_many_codes(wait: throttle.Paused) -> str:
+    return " ".join(
+        (
+            _("Too many codes have been tried."),
+            try_again_in(wait.seconds),
+            _("Or use your resume link."),
+        )
     )
 
 
@@ -68,7 +68,7 @@ def _assessment(invitation: str) -> Assessment:
     # The officer's response comes in the same query, ready for current_response.
     assessment = queries.assessment_by_invitation(invitation, officer_session.response_ids())
     if assessment is None:
-        link_scanning.unknown_link()
+        throttle.unknown_link()
     return assessment
 
 
@@ -87,6 +87,8 @@ def start(invitation: str):
     if assessment.status != "open":
         return _closed(assessment)
     response = officer_session.current_response(assessment)
+    if response is not None and response.submitted:
+        return render_template("survey/already_answered.html", assessment=assessment)
     return render_template("survey/start.html", assessment=assessment, response=response)
 
 
@@ -97,7 +99,8 @@ def about_you(invitation: str):
         return _closed(assessment, 403 if request.method == "POST" else 200)
     response = officer_session.current_response(assessment)
     if response is not None and response.submitted:
-        response = None  # someone else on this device starting their own response
+        # One response a browser: a shared link must not invite a second (FRAMEWORK.md).
+        return redirect(url_for("survey.start", invitation=invitation))
     form = AboutYouForm.for_bank(_bank(), obj=_about_you_data(response))
     if not form.validate_on_submit():
         status = 400 if form.errors else 200
@@ -149,7 +152,7 @@ def theme_page(invitation: str, theme_id: str):
     showing = theme if request.method == "GET" else None
     visit = queries.officer_visit(invitation, officer_session.response_ids(), showing)
     if visit is None:
-        link_scanning.unknown_link()
+        throttle.unknown_link()
     if theme is None:
         abort(404)
     if not visit.open:
@@ -188,12 +191,14 @@ def _save_theme(visit: queries.OfficerVisit, theme: Theme):
     invitation = visit.invitation_token
     response_id, submitted = visit.response_id, visit.submitted
     form = theme_form_class(theme)()
-    if response_id is None and form.resume_code.data:
+    # The token first: a code posted from another site must not bind this browser.
+    if response_id is None and form.resume_code.data and _token_accepted(form):
         try:
             restored = officer_session.restore_with_code(visit.assessment_id, form.resume_code.data)
-        except officer_session.TooManyAttempts as wait:
+        except throttle.Paused as wait:
             form.resume_code.errors = [_too_many_codes(wait)]
-            return _render_theme(invitation, theme, form, session_ended=True, status=429)
+            html, status = _render_theme(invitation, theme, form, session_ended=True, status=429)
+            return html, status, {"Retry-After": str(wait.seconds)}
         if restored is None:
             form.resume_code.errors = [WRONG_CODE]
         else:
@@ -212,6 +217,11 @@ def _save_theme(visit: queries.OfficerVisit, theme: Theme):
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
     return saved
+
+
+def _token_accepted(form: ThemeFormBase) -> bool:
+    token = getattr(form, "csrf_token", None)  # none when CSRF is turned off
+    return token is None or token.validate(form)
 
 
 def _store_theme(
@@ -290,9 +300,21 @@ def saved(invitation: str):
 
 @blueprint.get("/resume/<token:token>")
 def resume_with_link(token: str):
+    # Only a post binds this browser to the response: a link opened by another site
+    # (an image, a frame, a prefetch) must not swap the officer's answers for its own.
     response = queries.response_by_resume_token(token)
     if response is None:
-        link_scanning.unknown_link()
+        throttle.unknown_link()
+    return render_template(
+        "survey/resume_link.html", assessment=response.assessment, form=ContinueForm()
+    )
+
+
+@blueprint.post("/resume/<token:token>")
+def continue_with_link(token: str):
+    response = queries.response_by_resume_token(token)
+    if response is None:
+        throttle.unknown_link()
     officer_session.remember(response, token, None)
     return _welcome_back(response)
 
@@ -304,9 +326,10 @@ def resume_with_code(invitation: str):
     if form.validate_on_submit():
         try:
             response = officer_session.restore_with_code(assessment.id, form.code.data)
-        except officer_session.TooManyAttempts as wait:
+        except throttle.Paused as wait:
             form.code.errors.append(_too_many_codes(wait))
-            return render_template("survey/resume.html", assessment=assessment, form=form), 429
+            page = render_template("survey/resume.html", assessment=assessment, form=form)
+            return page, 429, {"Retry-After": str(wait.seconds)}
         if response is not None:
             return _welcome_back(response)
         form.code.errors.append(WRONG_CODE)

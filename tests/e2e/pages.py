@@ -170,6 +170,17 @@ class ResumePage(GovukPage):
         return TaskListPage(self.page)
 
 
+class ResumeLinkPage(GovukPage):
+    @classmethod
+    def open(cls, page: Page, link: str) -> ResumeLinkPage:
+        page.goto(link)
+        return cls(page)
+
+    def continue_(self) -> TaskListPage:
+        self.follow(self.button("Continue"))
+        return TaskListPage(self.page)
+
+
 # Leaders and administrators
 
 

@@ -16,6 +16,7 @@ from .pages import (
     CheckAnswersPage,
     GovukPage,
     LeaderPage,
+    ResumeLinkPage,
     ResumePage,
     SignInPage,
     StartPage,
@@ -56,6 +57,8 @@ def test_the_officer_journey_has_no_violations(page, site, axe):
     axe.check(page, "officer: check answers")
     CheckAnswersPage(page).submit().expect_heading("Answers submitted")
     axe.check(page, "officer: confirmation")
+    StartPage.open(page, site.invitation).expect_heading("You have already answered")
+    axe.check(page, "officer: the link again, already answered")
     axe.assert_clean()
 
 
@@ -65,7 +68,11 @@ def test_saving_and_resuming_has_no_violations(page, new_page, site, axe):
     saved = theme.answer_all("4").save_for_later()
     saved.expect_heading("Your answers have been saved")
     axe.check(page, "officer: answers saved, with resume link and code")
-    code = saved.resume_code
+    code, link = saved.resume_code, saved.resume_link
+
+    by_link = ResumeLinkPage.open(new_page(), link)
+    axe.check(by_link.page, "officer: continue with a resume link")
+    by_link.continue_().expect_heading("Your self-assessment")
 
     elsewhere = new_page()
     resume = ResumePage.open(elsewhere, site.invitation)

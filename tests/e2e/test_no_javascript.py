@@ -16,6 +16,7 @@ from .pages import (
     CheckAnswersPage,
     GovukPage,
     ResultsPage,
+    ResumeLinkPage,
     ResumePage,
     SignInPage,
     StartPage,
@@ -65,6 +66,9 @@ def test_an_officer_saves_and_resumes_on_another_device_without_javascript(
     tasks = ResumePage.open(elsewhere, site.invitation).continue_with(code)
     assert tasks.status(site.theme_titles[4]) == "In progress"
     assert tasks.open_theme(site.theme_titles[4]).chosen(question) == "dk"
+
+    by_link = ResumeLinkPage.open(new_page(javascript=False), saved.resume_link).continue_()
+    assert by_link.status(site.theme_titles[4]) == "In progress"
 
 
 def test_a_leader_signs_in_and_out_without_javascript(no_js_page, site):

@@ -79,7 +79,7 @@ def test_an_officer_gets_a_friendly_page_when_the_database_is_down(database_down
 def test_a_signed_in_leader_gets_the_same_page_not_a_crash(database_down):
     leader = database_down.test_client()
     with leader.session_transaction() as session:
-        session["_user_id"] = "1"  # loading who is signed in needs the database
+        session["_user_id"] = "1:0"  # loading who is signed in needs the database
     response = leader.get("/assessments")
     assert response.status_code == 503
     assert "Sorry, the service is unavailable" in response.get_data(as_text=True)

@@ -314,8 +314,9 @@ def test_a_comment_changed_in_another_tab_is_not_overwritten_silently(
 def test_a_device_resumed_elsewhere_is_also_told(app, officer, open_assessment):
     link, _ = officer.resume_secrets()
     earlier = Tab(officer.client, open_assessment).open("culture")
-    phone = app.test_client()
-    phone.get(link)
+    phone = Officer(app.test_client(), open_assessment)
+    phone.post(link, {})  # the resume link's Continue button
+    phone = phone.client
     elsewhere = Tab(phone, open_assessment).open("culture")
     elsewhere.follow(elsewhere.save({"culture.change": "1"}))
 

@@ -9,6 +9,7 @@ from assessment.storage import queries
 from assessment.storage.base import db
 from assessment.storage.models import ResponseTally
 
+from ..page_checks import csrf_token
 from .officer import Officer, checked, stored_answers
 
 
@@ -154,18 +155,24 @@ def test_about_you_is_required_and_says_what_to_do(app, client, open_assessment)
     assert stored_answers(app, open_assessment) == []
 
 
-def test_another_person_on_the_same_device_can_start_after_a_submission(
+def test_a_browser_that_has_submitted_is_told_so_and_cannot_start_again(
     app, client, open_assessment
 ):
     officer = Officer(client, open_assessment)
     officer.say_about_me("leadership", "planning")
     officer.submit()
 
-    officer.get(officer.base)
-    assert "someone else is using this device" in officer.last_page
-    officer.say_about_me("frontline", "housing")
+    assert officer.get(officer.base).status_code == 200
+    assert "You have already answered" in officer.last_page
+    assert "Start now" not in officer.last_page
+    assert officer.get(f"{officer.base}/about-you").status_code == 302
+    token = csrf_token(officer.get(f"{officer.base}/resume").get_data(as_text=True))
+    again = officer.post(
+        f"{officer.base}/about-you", {"role_tier": "frontline", "service_area": "housing"}, token
+    )
+    assert again.headers["Location"].endswith(officer.base)
     roles = [r["role"] for r in stored_answers(app, open_assessment)]
-    assert roles == ["leadership", "frontline"]
+    assert roles == ["leadership"]
 
 
 def test_one_browser_answering_two_assessments_keeps_each_answer_with_its_own(

@@ -47,7 +47,7 @@ def test_a_refused_post_leaves_the_resume_link_working(app, officer, open_assess
     link, _ = officer.resume_secrets()
     officer.answer("culture", {"culture.test_and_learn": "1"}, token="forged")
     elsewhere = Officer(app.test_client(), open_assessment)
-    assert elsewhere.get(link).status_code == 302
+    assert elsewhere.post(link, {}).status_code == 302
     elsewhere.get(f"{elsewhere.base}/themes/culture")
     assert checked(elsewhere.last_page, "culture.test_and_learn") == "3"
 
@@ -137,7 +137,7 @@ def test_going_back_to_a_theme_after_submitting_changes_nothing(app, officer, op
     assert "You have already submitted your answers" in officer.last_page
     assert back.status_code == 200
 
-    token = csrf_token(officer.get(f"{officer.base}/about-you").get_data(as_text=True))
+    token = csrf_token(officer.get(f"{officer.base}/resume").get_data(as_text=True))
     resubmitted = officer.answer("culture", {"culture.test_and_learn": "1"}, token=token)
     assert resubmitted.status_code == 302
     assert _answers(app, open_assessment) == SAVED

@@ -22,7 +22,9 @@ def test_the_resume_link_restores_the_answers_exactly_in_another_browser(app, op
     link, _ = _half_way(app.test_client(), open_assessment).resume_secrets()
 
     elsewhere = Officer(app.test_client(), open_assessment)
-    back = elsewhere.get(link)
+    assert elsewhere.get(link).status_code == 200
+    assert "Continue where you left off" in elsewhere.last_page
+    back = elsewhere.post(link, {})
     assert back.headers["Location"].endswith(f"{elsewhere.base}/tasks")
     elsewhere.get(f"{elsewhere.base}/tasks")
     assert "Your answers have been restored" in elsewhere.last_page
@@ -100,7 +102,7 @@ def test_a_resume_link_for_a_submitted_response_says_it_was_submitted(app, open_
     officer.submit()
 
     elsewhere = Officer(app.test_client(), open_assessment)
-    back = elsewhere.get(link, follow_redirects=True)
+    back = elsewhere.post(link, {}, follow_redirects=True)
     assert back.status_code == 200
     assert "You have already submitted your answers" in elsewhere.last_page
     assert len(stored_answers(app, open_assessment)) == 1

@@ -117,7 +117,7 @@ def fill(app: Flask, council: Council) -> int:
         queries.set_headcounts(second, {("council", "council"): 300})
         # The leader has an authenticator app's recovery codes and a reset link.
         leader = queries.leaders_of(queries.council_by_id(council.id))[0]
-        accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes())
+        accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes(), step=1)
         accounts.new_reset_link(leader)
         queries.commit()
         second_id, second_invitation = second.id, second.invitation_token

@@ -75,20 +75,7 @@ def test_sign_in_only_redirects_within_the_site(client, leader):
         assert response.headers["Location"] == "/assessments"
 
 
-def test_ten_failures_for_one_account_then_429_with_when_to_try_again(client, leader):
-    for _ in range(10):
-        assert sign_in(client, leader, "wrong").status_code == 400
-    blocked = sign_in(client, leader, PASSWORD)  # even the right password now waits
-    assert blocked.status_code == 429
-    page = blocked.get_data(as_text=True)
-    assert "Too many attempts" in page
-    assert "Try again in 15 minutes" in page
-
-
-def test_unknown_emails_count_against_the_address_too(client, leader):
-    for number in range(10):
-        assert sign_in(client, f"guess{number}@northshire.example", "x").status_code == 400
-    assert sign_in(client, leader, PASSWORD).status_code == 429
+# Brute force: tests/integration/test_rate_limits_sign_in.py.
 
 
 def test_successful_sign_ins_do_not_count_as_failures(client, leader):

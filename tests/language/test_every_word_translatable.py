@@ -204,13 +204,20 @@ def test_the_officer_journey(site):
     first = themes[0]
     reader.post(f"{base}/themes/{first.id}", {"comment": TOO_LONG, "save_and_continue": "y"})
     answers = {q.id: "3" for q in first.questions}
-    reader.post(f"{base}/themes/{first.id}", {**answers, "comment": TYPED, "save_for_later": "y"})
+    saved = reader.post(
+        f"{base}/themes/{first.id}", {**answers, "comment": TYPED, "save_for_later": "y"}
+    )
+    resume_link = re.search(r'href="http://localhost(/resume/[^"]+)"', saved).group(1)
+    reader.get(resume_link)
+    reader.post(resume_link, {})
     reader.get(f"{base}/check")
     reader.get(f"{base}/resume")
     reader.post(f"{base}/resume", {"code": ""})
     reader.post(f"{base}/resume", {"code": "WRONG-CODE"})
     reader.post(f"{base}/check", {})
     reader.get(f"{base}/check")
+    already_answered = reader.get(base)
+    assert f"{base}/about-you" not in already_answered  # submitted: no second start
     reader.get(f"/s/{site.closed_invitation}")
     reader.assert_all_translated()
 
