@@ -25,6 +25,7 @@ TABLES = {
     "theme_entry",
     "headcount",
     "response_tally",
+    "results_snapshot",
 }
 
 
