@@ -42,6 +42,7 @@ class Site:
     app: object
     data: set[str]
     demo_assessment_id: int
+    open_assessment_id: int
     invitation: str
     closed_invitation: str
 
@@ -85,6 +86,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
             app,
             _data(bank),
             demo_assessment.id,
+            officers.id,
             officers.invitation_token,
             closed.invitation_token,
         )
@@ -98,6 +100,7 @@ def _data(bank) -> set[str]:
     words = {
         demo.COUNCIL_NAME,
         demo.ASSESSMENT_TITLE,
+        demo.OPEN_TITLE,
         demo.LEADER_EMAIL,
         ADMIN_EMAIL,
         OTHER_COUNCIL,
@@ -219,6 +222,9 @@ def test_the_leader_pages(site):
     reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
     pages = reader.walk("/assessments")
     assert pages > 20, "the walk reached the results, progress and export pages"
+    # An open assessment links to no results; read what its results addresses say.
+    for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf"):
+        reader.get(f"/assessments/{site.open_assessment_id}/{path}")
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
     reader.post(headcounts, {"housing": "-4"})
