@@ -36,9 +36,6 @@ class Snapshot:
     bank_version: str
     submitted: int  # how many submitted responses it was made from
 
-    def shown_theme_ids(self) -> frozenset[str]:
-        return _shown_themes(self.results)
-
 
 def make_snapshot(
     results: Results,

@@ -74,6 +74,7 @@ def test_the_overview_gives_the_level_the_gap_and_who_answered(leader, results_r
     assert 'id="pillars-table"' in page
     assert "Fewer than 3" in page  # planning and the empty groups
     assert "Strengths" in page and "Priorities" in page
+    assert "Results made when the assessment closed, from the answers submitted up to" in page
 
 
 @pytest.mark.parametrize(
