@@ -22,7 +22,8 @@ from .framework.bank_export import bank_json
 from .framework.loader import BankError, load_bank
 from .framework.responses_csv import CsvImportError, parse_responses_csv
 from .framework.results_contract import results_json, write_results_csv
-from .storage import accounts, queries
+from .services import closing
+from .storage import accounts, queries, snapshots
 from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council, User
 from .web.links import invitation_link
 from .web.report import report_pdf
@@ -185,8 +186,19 @@ def assessments_open(assessment_id: int) -> None:
 @assessments.command("close")
 @click.argument("assessment_id", type=int)
 def assessments_close(assessment_id: int) -> None:
-    """Close an assessment: answers already saved are kept, no new ones are taken."""
-    _set_status(assessment_id, "closed")
+    """Close an assessment and store the results leaders then see: answers already
+    saved are kept, no new ones are taken. A second close keeps the first results
+    unless at least the anonymity threshold of new responses came in between."""
+    assessment = _assessment(assessment_id)
+    closed = closing.close(assessment, _bank())
+    queries.commit()
+    click.echo(f"Assessment {assessment.id} is closed")
+    if not closed.replaced:
+        click.echo(
+            f"The results leaders see are those of the last close: {closed.new_since} "
+            f"new submitted responses since, and {closed.threshold} are needed to replace them",
+            err=True,
+        )
 
 
 def _set_status(assessment_id: int, status: str) -> None:
@@ -225,9 +237,13 @@ def responses_import(assessment_id: int, csv_file: Path) -> None:
     show_default=True,
 )
 def results(assessment_id: int, output_format: str) -> None:
-    """Print an assessment's results, suppressed under its anonymity threshold."""
+    """Print an assessment's results, suppressed under its anonymity threshold.
+
+    Scored live from the responses submitted so far, even while the assessment is
+    open: this is an operator's tool. Leaders' pages, downloads and PDF show only the
+    results stored when the assessment was closed."""
     assessment = _assessment(assessment_id)
-    scored = queries.scored_results(assessment, _bank())
+    scored = snapshots.live_results(assessment, _bank())
     if output_format == "json":
         document = results_json(_bank(), scored, queries.assessment_info(assessment))
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
@@ -247,7 +263,13 @@ def results(assessment_id: int, output_format: str) -> None:
 def report(assessment_id: int, output: Path) -> None:
     """Write an assessment's PDF report for leaders."""
     assessment = _assessment(assessment_id)
-    pdf = report_pdf(assessment)
+    snapshot = closing.shown_snapshot(assessment, _bank())
+    if snapshot is None:
+        raise click.ClickException(
+            f"assessment {assessment.id} is open: its report is made once it is closed"
+        )
+    queries.commit()  # a snapshot made now, for an assessment closed before they were kept
+    pdf = report_pdf(assessment, snapshot)
     try:
         output.write_bytes(pdf)
     except OSError as error:

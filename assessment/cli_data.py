@@ -24,8 +24,9 @@ from .cli import _assessment, _bank
 from .framework.model import Bank
 from .framework.responses_csv import DONT_KNOW
 from .framework.results_contract import results_json
+from .framework.snapshot import to_dict as snapshot_dict
 from .reports.exports import results_csv
-from .storage import queries
+from .storage import queries, snapshots
 from .storage.models import Assessment, Council
 from .web.admin import erase_assessment, erase_council
 
@@ -146,7 +147,7 @@ def council_archive(council: Council, bank: Bank) -> bytes:
                 "results_csv": f"assessment-{assessment.id}-results.csv",
                 "responses_csv": f"assessment-{assessment.id}-responses.csv",
             }
-            scored = queries.scored_results(assessment, bank)
+            scored = snapshots.live_results(assessment, bank)
             archive.writestr(files["results_csv"], results_csv(bank, scored))
             answers = queries.submitted_answers(assessment)
             archive.writestr(files["responses_csv"], responses_csv(bank, answers))
@@ -159,6 +160,7 @@ def _assessment_document(
     assessment: Assessment, bank: Bank, scored, files: dict[str, str]
 ) -> dict[str, Any]:
     started, submitted = queries.response_counts(assessment)
+    shown = snapshots.stored(assessment)
     return {
         "id": str(assessment.id),
         "title": assessment.title,
@@ -171,6 +173,8 @@ def _assessment_document(
         "results": results_json(bank, scored, queries.assessment_info(assessment)),
         # Comments as the council would see them: by theme, alphabetical, not who wrote them.
         "comments": queries.submitted_comments(assessment),
+        # What the council's leaders were shown, as stored when the assessment closed.
+        "results_snapshot": None if shown is None else snapshot_dict(shown),
     }
 
 

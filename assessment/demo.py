@@ -4,7 +4,8 @@ The answers are generated from a seeded random source, so every run of `demo`
 builds the same council. Leaders in the demo see their council more kindly than
 frontline staff do, IT and digital staff rate the technology lower than others
 do, social care works in more of a silo, and two small groups (elected members
-and public health) stay under the anonymity threshold.
+and public health) stay under the anonymity threshold. That round is closed, so
+its results are there to read; a second round is open for officers to answer.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from werkzeug.security import generate_password_hash
 from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
-from .storage import queries
+from .services import closing
+from .storage import queries, snapshots
 from .web.links import absolute, invitation_link
 
 COUNCIL_SLUG = "exampleshire"
 COUNCIL_NAME = "Exampleshire Council"
 ASSESSMENT_TITLE = "Digital maturity self-assessment 2026"
+OPEN_TITLE = "Digital maturity self-assessment 2027"
 LEADER_EMAIL = "leader@exampleshire.example"
 LEADER_PASSWORD = "demo-leader-password"
 SEED = 2026
@@ -145,7 +148,11 @@ def _add_comments(bank: Bank, assessment) -> None:
 
 
 def load_demo(bank: Bank) -> list[str]:
-    """Create what is missing of the demo and say where to find it; safe to run twice."""
+    """Create what is missing of the demo and say where to find it; safe to run twice.
+
+    Two rounds: last year's, closed with its results made, so every results page has
+    something to show; and this year's, open, which officers answer through the
+    printed link (leaders see its progress, and its results once they close it)."""
     council = queries.council_by_slug(COUNCIL_SLUG) or queries.create_council(
         COUNCIL_SLUG, COUNCIL_NAME
     )
@@ -153,17 +160,23 @@ def load_demo(bank: Bank) -> list[str]:
         queries.create_user(
             LEADER_EMAIL, generate_password_hash(LEADER_PASSWORD), "leader", council
         )
-    assessment = next(
-        (a for a in queries.assessments_for(council) if a.title == ASSESSMENT_TITLE), None
+    rounds = {a.title: a for a in queries.assessments_for(council)}
+    results_round = rounds.get(ASSESSMENT_TITLE)
+    if results_round is None:
+        results_round = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
+        queries.import_responses(results_round, synthetic_responses(bank), bank)
+        _add_comments(bank, results_round)
+    if results_round.status != "closed" or snapshots.stored(results_round) is None:
+        closing.close(results_round, bank)
+    open_round = rounds.get(OPEN_TITLE) or queries.create_assessment(
+        council, OPEN_TITLE, 5, bank.version
     )
-    if assessment is None:
-        assessment = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
-        queries.import_responses(assessment, synthetic_responses(bank), bank)
-        _add_comments(bank, assessment)
-    _, submitted = queries.response_counts(assessment)
+    _, submitted = queries.response_counts(results_round)
     return [
-        f"Demo council: {COUNCIL_NAME} (assessment {assessment.id}, {submitted} responses)",
+        f"Demo council: {COUNCIL_NAME}",
+        f"Results: assessment {results_round.id}, closed, {submitted} responses",
+        f"Answering: assessment {open_round.id}, {open_round.status}",
         f"Open {absolute('pages.home')}",
         f"Leader sign-in: {LEADER_EMAIL} / {LEADER_PASSWORD}",
-        f"Officer invitation link: {invitation_link(assessment)}",
+        f"Officer invitation link: {invitation_link(open_round)}",
     ]

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import http_throughput, report_render, results_scale
+from . import http_throughput, leaders_load, report_render, results_scale
 from .setup import KINDS
 
 
@@ -79,6 +79,14 @@ def rows() -> list[Row]:
                 lambda f: True,
             ),
             Row(
+                f"{kind}: officer page, 10 leaders on results",
+                f"{kind}: officer page p95, 10 leaders on results (ms)",
+                f"{kind}: officer page p95, alone (ms)",
+                f"{kind}: officer p95 under leaders / alone",
+                "p95 reported, 0 errors",
+                lambda f, k=kind: f[f"{k}: officer and leader errors"] == 0,
+            ),
+            Row(
                 f"{kind}: web worker peak RSS (MB)",
                 f"{kind}: web worker peak RSS (MB)",
                 None,
@@ -122,6 +130,8 @@ def collect(runs: int, seconds: int) -> dict[str, float]:
         for run in range(runs):
             samples[run].update(http_throughput.measure(kind, seconds))
         for run, figures in enumerate(results_scale.measure(kind, runs)):
+            samples[run].update(figures)
+        for run, figures in enumerate(leaders_load.measure(kind, runs, seconds)):
             samples[run].update(figures)
     # The report benchmark takes the median of its own repeats.
     report = report_render.measure(repeat=runs)

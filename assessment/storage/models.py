@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -274,3 +275,23 @@ class ResponseTally(Base):
     score: Mapped[int] = mapped_column(BigInteger)  # score x 2**52, 0 without one
     level_answers: Mapped[int] = mapped_column(Integer)
     dont_knows: Mapped[int] = mapped_column(Integer)
+
+
+class ResultsSnapshot(Base):
+    """What leaders see of an assessment's results, made when it closed
+    (framework/snapshot.py holds what `content` is). One an assessment: a later
+    close replaces it only when k or more people have answered since.
+
+    The columns repeat the content's counts and times, so an operator can read
+    them in SQL; `content` is the one every page reads."""
+
+    __tablename__ = "results_snapshot"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    made_at: Mapped[datetime] = _timestamp()
+    results_as_of: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    bank_version: Mapped[str] = mapped_column(String(50))
+    submitted: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict] = mapped_column(JSON)

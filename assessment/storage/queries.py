@@ -4,8 +4,7 @@ functions; nothing else touches the session or the models' query API."""
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,8 +33,6 @@ from ..framework.results_contract import AssessmentInfo
 from ..framework.scoring import (
     DONT_KNOW,
     Respondent,
-    Results,
-    score_cells,
 )
 from ..framework.scoring import Answer as AnswerValue
 from . import database, in_turn, secrets, tallies
@@ -662,51 +659,6 @@ def submitted_respondents(assessment: Assessment) -> list[Respondent]:
     ]
 
 
-def response_counter(assessment: Assessment) -> tuple[int, str, int]:
-    """What changes whenever the results can: how many submitted, the latest, the last id."""
-    count, latest, last_id = db.session.execute(
-        select(
-            func.count(Response.id), func.max(Response.submitted_at), func.max(Response.id)
-        ).where(Response.assessment_id == assessment.id, Response.submitted_at.is_not(None))
-    ).one()
-    return count, str(latest), last_id or 0
-
-
-_results_cache: OrderedDict[tuple, Results] = OrderedDict()
-_results_lock = threading.Lock()
-RESULTS_CACHE_SIZE = 32
-
-
-def forget_results() -> None:
-    """Empty the results cache (benchmarks measure scoring from cold)."""
-    with _results_lock:
-        _results_cache.clear()
-
-
-def scored_results(assessment: Assessment, bank: Bank) -> Results:
-    """The assessment's results, scored once per change in its submitted responses.
-
-    Submitted answers never change, so the response counter is a safe key; the
-    invitation token keeps two assessments (or two test databases) apart."""
-    key = (
-        str(db.engine.url),
-        assessment.invitation_token,
-        assessment.anonymity_threshold,
-        bank.version,
-        *response_counter(assessment),
-    )
-    with _results_lock:
-        if key in _results_cache:
-            _results_cache.move_to_end(key)
-            return _results_cache[key]
-    results = score_cells(bank, tallies.cells(assessment, bank), assessment.anonymity_threshold)
-    with _results_lock:
-        _results_cache[key] = results
-        while len(_results_cache) > RESULTS_CACHE_SIZE:
-            _results_cache.popitem(last=False)
-    return results
-
-
 def assessment_info(assessment: Assessment) -> AssessmentInfo:
     return AssessmentInfo(
         id=str(assessment.id),
@@ -800,23 +752,6 @@ def level_counts(assessment: Assessment, theme: Theme) -> dict[str, dict[str, in
 def latest_submission(assessment: Assessment) -> datetime | None:
     return db.session.scalar(
         select(func.max(Response.submitted_at)).where(Response.assessment_id == assessment.id)
-    )
-
-
-def theme_comments(assessment: Assessment, theme_id: str) -> list[str]:
-    """Submitted comments on a theme, alphabetical so their order says nothing of who or when."""
-    return sorted(
-        db.session.scalars(
-            select(ThemeEntry.comment)
-            .join(Response, Response.id == ThemeEntry.response_id)
-            .where(
-                Response.assessment_id == assessment.id,
-                Response.submitted_at.is_not(None),
-                ThemeEntry.theme_id == theme_id,
-                ThemeEntry.comment.is_not(None),
-            )
-        ),
-        key=str.casefold,
     )
 
 

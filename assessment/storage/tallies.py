@@ -1,4 +1,4 @@
-"""Results from stored tallies: what queries.scored_results adds up.
+"""Results from stored tallies: what snapshots.live_results adds up.
 
 Submitted answers never change, so each response is scored once, by the pure
 core, when it is submitted or imported, and its tally of each theme is stored

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..bank import current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form
+from ..services import closing
 from ..storage import queries
 from ..storage.models import Assessment
 from . import progress
@@ -69,15 +71,35 @@ def assessment(assessment: Assessment):
 def change_status(assessment: Assessment, action: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    status = {"open": "open", "close": "closed"}[action]
-    queries.set_status(assessment, status)
-    message = (
-        _("The assessment is open: officers can answer.")
-        if status == "open"
-        else _("The assessment is closed: no new answers are taken. Everything saved is kept.")
+    back = redirect(url_for("leaders.assessment", assessment_id=assessment.id))
+    if action == "open":
+        queries.set_status(assessment, "open")
+        flash(_("The assessment is open: officers can answer."), "success")
+        return back
+    closed = closing.close(assessment, current_bank())
+    flash(
+        _(
+            "The assessment is closed: no new answers are taken. Everything saved is kept, "
+            "and the results are ready."
+        ),
+        "success",
     )
-    flash(message, "success")
-    return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
+    if not closed.replaced:
+        # Never the exact number: under k it would say how many people answered.
+        flash(
+            ngettext(
+                "The results have not changed since the assessment was last closed: fewer "
+                "than %(num)s more person has answered since. Results change once at least "
+                "%(num)s more have, so that nobody's answers can be worked out from the "
+                "difference.",
+                "The results have not changed since the assessment was last closed: fewer "
+                "than %(num)s more people have answered since. Results change once at least "
+                "%(num)s more have, so that nobody's answers can be worked out from the "
+                "difference.",
+                closed.threshold,
+            )
+        )
+    return back
 
 
 @blueprint.get("/assessments/<int:assessment_id>/progress")

@@ -1,9 +1,10 @@
 """The PDF report a chief executive takes to cabinet: built, cached and downloaded.
 
-The PDF is cached by a hash of everything it shows (the results, the comments,
-the bank version, the names on the cover and the language it is written in), so
-a repeated download is a file read, a new submitted response changes the hash
-and so the PDF, and a leader reading in Welsh never gets an English copy.
+The PDF shows the results snapshot stored when the assessment closed, and is
+cached by a hash of everything it shows (the snapshot's results, distributions
+and comments, the bank version, the names on the cover and the language it is
+written in), so a repeated download is a file read, a new snapshot changes the
+hash and so the PDF, and a leader reading in Welsh never gets an English copy.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..framework.display import band_texts
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
+from ..framework.snapshot import Snapshot
 from ..reports import charts, tables
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -36,11 +38,12 @@ from ..storage.models import Assessment
 from . import progress
 from .access import assessment_view
 from .i18n import current_language
+from .not_yet import with_snapshot
 from .report_cache import ReportCache
 
 blueprint = Blueprint("report", __name__)
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "1"
+REPORT_VERSION = "2"
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -65,8 +68,9 @@ class ThemeSection:
 
 @blueprint.get("/assessments/<int:assessment_id>/report.pdf")
 @assessment_view
-def download(assessment: Assessment):
-    pdf = report_pdf(assessment)
+@with_snapshot
+def download(assessment: Assessment, snapshot: Snapshot):
+    pdf = report_pdf(assessment, snapshot)
     name = f"{assessment.council.slug}-assessment-{assessment.id}-report.pdf"
     return Response(
         pdf,
@@ -78,45 +82,38 @@ def download(assessment: Assessment):
     )
 
 
-def report_pdf(assessment: Assessment) -> bytes:
+def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
     bank = current_bank()
-    results = queries.scored_results(assessment, bank)
-    comments = (
-        {}
-        if results.council.suppressed
-        else {theme.id: queries.theme_comments(assessment, theme.id) for theme in bank.themes}
-    )
-    as_of = queries.latest_submission(assessment)
     cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
     language = current_language()
-    key = _fingerprint(bank, assessment, results, comments, as_of)
+    key = _fingerprint(bank, assessment, snapshot)
     cached = cache.get(assessment.id, language, key)
     if cached is not None:
         return cached
-    html, complete = report_html(bank, assessment, results, comments, as_of)
+    html, complete = report_html(bank, assessment, snapshot)
     pdf = render_pdf(html)
     if complete:  # a copy missing its charts is not kept: the next download tries again
         cache.put(assessment.id, language, key, pdf)
     return pdf
 
 
-def _fingerprint(bank: Bank, assessment: Assessment, results: Results, comments, as_of) -> str:
+def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
-        "results": results_json(bank, results, queries.assessment_info(assessment)),
-        "comments": comments,
+        "results": results_json(bank, snapshot.results, queries.assessment_info(assessment)),
+        "distributions": snapshot.distributions,
+        "comments": snapshot.comments,
         "bank": bank.version,
         "council": assessment.council.name,
-        "as_of": str(as_of),
+        "as_of": str(snapshot.as_of),
         "language": current_language(),
         "report": REPORT_VERSION,
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def report_html(
-    bank: Bank, assessment: Assessment, results: Results, comments, as_of: datetime | None
-) -> tuple[str, bool]:
+def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple[str, bool]:
     """The print HTML, and whether every chart could be drawn."""
+    results = snapshot.results
     drawn: list[bool] = []
 
     def chart(figure, reading: str, table: tables.Table) -> ReportChart:
@@ -130,7 +127,7 @@ def report_html(
     if not results.council.suppressed:
         context = {
             "charts": _overview_charts(bank, results, chart),
-            "theme_sections": _theme_sections(bank, assessment, results, comments, chart),
+            "theme_sections": _theme_sections(bank, snapshot, chart),
             "gap_meaning": insights.gap_meaning(results),
             "strengths": insights.strengths(bank, results),
             "priorities": insights.priorities(bank, results),
@@ -147,7 +144,7 @@ def report_html(
         council_name=assessment.council.name,
         bank=bank,
         results=results,
-        as_of=_as_of(as_of),
+        as_of=_as_of(snapshot.as_of),
         respondents_text=progress.shown(results.council.respondents or 0, results.threshold),
         bands=list(zip(bank.levels, band_texts(), strict=True)),
         groups=progress.respondent_groups(assessment, results),
@@ -164,12 +161,14 @@ def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportCha
     return drawn
 
 
-def _theme_sections(bank, assessment, results, comments, chart) -> list[ThemeSection]:
+def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]:
     level_names = [level.name for level in bank.levels]
+    results = snapshot.results
     sections = []
     for theme in bank.themes:
         result = results.council.theme(theme.id)
-        counts = queries.level_counts(assessment, theme)
+        # Distributions and comments are in the snapshot only where the theme is shown.
+        counts = snapshot.distributions.get(theme.id, {})
         distribution = chart(
             charts.distribution_chart(theme, counts, result, level_names=level_names),
             "",
@@ -182,7 +181,7 @@ def _theme_sections(bank, assessment, results, comments, chart) -> list[ThemeSec
                 gap=(results.perception_gap or {}).get(theme.id),
                 recommendation=insights.recommendation(bank, theme.id, results),
                 distribution=distribution,
-                comments=comments.get(theme.id, []),
+                comments=list(snapshot.comments.get(theme.id, ())),
             )
         )
     return sections

@@ -1,7 +1,10 @@
 """Leaders read their council's results: charts with their tables, and downloads.
 
-Every figure comes from the scoring core with suppression already applied, so
-nothing here can show a group under the anonymity threshold.
+Every figure comes from the results snapshot stored when the assessment closed
+(services/closing.py), with suppression already applied by the scoring core, so
+nothing here can show a group under the anonymity threshold, nor change while
+officers are still answering. While the assessment is open each of these pages
+says when results appear instead (web/not_yet.py).
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from ..framework import insights
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
+from ..framework.snapshot import Snapshot
 from ..reports import charts, exports, tables
 from ..reports.panels import panel
 from ..storage import queries
 from ..storage.models import Assessment
 from . import progress
 from .access import assessment_view
+from .not_yet import with_snapshot
 
 blueprint = Blueprint("results", __name__, url_prefix="/assessments/<int:assessment_id>")
 
@@ -58,30 +63,27 @@ def _panel(name: str, bank: Bank, results: Results) -> Chart:
     return _chart(name, shown.figure, shown.reading, shown.table)
 
 
-def _render(template: str, assessment: Assessment, results: Results, **context):
+def _render(template: str, assessment: Assessment, snapshot: Snapshot, **context):
     return render_template(
         template,
         assessment=assessment,
-        results=results,
+        results=snapshot.results,
+        as_of=snapshot.as_of,
         bank=current_bank(),
         pages=PAGES,
         **context,
     )
 
 
-def _results(assessment: Assessment) -> tuple[Bank, Results]:
-    bank = current_bank()
-    return bank, queries.scored_results(assessment, bank)
-
-
 @blueprint.get("/results")
 @assessment_view
-def overview(assessment: Assessment):
-    bank, results = _results(assessment)
+@with_snapshot
+def overview(assessment: Assessment, snapshot: Snapshot):
+    bank, results = current_bank(), snapshot.results
     return _render(
         "results/overview.html",
         assessment,
-        results,
+        snapshot,
         pillar=_panel("pillars", bank, results),
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
@@ -91,13 +93,13 @@ def overview(assessment: Assessment):
 
 @blueprint.get("/results/radar")
 @assessment_view
-def radar(assessment: Assessment):
-    bank, results = _results(assessment)
-    chart = _panel("radar", bank, results)
+@with_snapshot
+def radar(assessment: Assessment, snapshot: Snapshot):
+    chart = _panel("radar", current_bank(), snapshot.results)
     return _render(
         "results/chart_page.html",
         assessment,
-        results,
+        snapshot,
         chart=chart,
         heading=_("Themes at a glance"),
     )
@@ -105,13 +107,14 @@ def radar(assessment: Assessment):
 
 @blueprint.get("/results/themes")
 @assessment_view
-def themes(assessment: Assessment):
-    bank, results = _results(assessment)
+@with_snapshot
+def themes(assessment: Assessment, snapshot: Snapshot):
+    bank, results = current_bank(), snapshot.results
     chart = _panel("themes", bank, results)
     return _render(
         "results/themes.html",
         assessment,
-        results,
+        snapshot,
         chart=chart,
         talking_points=insights.talking_points(bank, results),
     )
@@ -119,13 +122,14 @@ def themes(assessment: Assessment):
 
 @blueprint.get("/results/perception")
 @assessment_view
-def perception(assessment: Assessment):
-    bank, results = _results(assessment)
+@with_snapshot
+def perception(assessment: Assessment, snapshot: Snapshot):
+    bank, results = current_bank(), snapshot.results
     chart = _panel("perception", bank, results)
     return _render(
         "results/chart_page.html",
         assessment,
-        results,
+        snapshot,
         chart=chart,
         heading=_("Leaders and frontline"),
         sentences=insights.perception_sentences(bank, results),
@@ -134,13 +138,14 @@ def perception(assessment: Assessment):
 
 @blueprint.get("/results/silos")
 @assessment_view
-def silos(assessment: Assessment):
-    bank, results = _results(assessment)
+@with_snapshot
+def silos(assessment: Assessment, snapshot: Snapshot):
+    bank, results = current_bank(), snapshot.results
     chart = _panel("silos", bank, results)
     return _render(
         "results/chart_page.html",
         assessment,
-        results,
+        snapshot,
         chart=chart,
         heading=_("Service areas"),
         sentences=insights.silo_sentences(bank, results),
@@ -150,12 +155,18 @@ def silos(assessment: Assessment):
 @blueprint.get("/results/themes/<theme_id>")
 @assessment_view
 def theme(assessment: Assessment, theme_id: str):
-    bank, results = _results(assessment)
-    if not bank.has_theme(theme_id):
+    if not current_bank().has_theme(theme_id):
         abort(404)
+    return _theme_page(assessment, theme_id=theme_id)
+
+
+@with_snapshot
+def _theme_page(assessment: Assessment, snapshot: Snapshot, theme_id: str):
+    bank, results = current_bank(), snapshot.results
     theme = bank.theme(theme_id)
     theme_result = results.council.theme(theme_id)
-    counts = queries.level_counts(assessment, theme)
+    # Both are in the snapshot only where the theme's council cell is shown.
+    counts = snapshot.distributions.get(theme_id, {})
     level_names = [level.name for level in bank.levels]
     chart = _chart(
         "distribution",
@@ -163,45 +174,46 @@ def theme(assessment: Assessment, theme_id: str):
         "",
         tables.distribution_table(theme, counts, theme_result, level_names=level_names),
     )
-    # Comments only where the whole council is shown, and never with who wrote them.
-    comments = [] if results.council.suppressed else queries.theme_comments(assessment, theme_id)
     return _render(
         "results/theme.html",
         assessment,
-        results,
+        snapshot,
         theme=theme,
         theme_result=theme_result,
         chart=chart,
         recommendation=insights.recommendation(bank, theme_id, results),
         perception_gap=(results.perception_gap or {}).get(theme_id),
-        comments=comments,
+        comments=snapshot.comments.get(theme_id, ()),
     )
 
 
 @blueprint.get("/exports")
 @assessment_view
-def exports_page(assessment: Assessment):
+@with_snapshot
+def exports_page(assessment: Assessment, snapshot: Snapshot):
     return render_template("results/exports.html", assessment=assessment)
 
 
 @blueprint.get("/exports/results.<any(csv, xlsx, json):extension>")
 @assessment_view
-def download(assessment: Assessment, extension: str):
-    bank, results = _results(assessment)
+@with_snapshot
+def download(assessment: Assessment, snapshot: Snapshot, extension: str):
+    bank, results = current_bank(), snapshot.results
+    # Content types in full: given as a mimetype, Flask adds a second charset to text/csv.
     if extension == "csv":
-        body, mimetype = exports.results_csv(bank, results), "text/csv; charset=utf-8"
+        body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
     elif extension == "xlsx":
         body = exports.results_xlsx(bank, results, assessment.title)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         document = results_json(bank, results, queries.assessment_info(assessment))
-        body, mimetype = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
+        body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     name = exports.export_filename(
         assessment.council.slug, assessment.title, date.today(), extension
     )
     return Response(
         body,
-        mimetype=mimetype,
+        content_type=content_type,
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store",

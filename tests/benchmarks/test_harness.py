@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from benchmarks import results_scale, run
+import types
+
+from benchmarks import results_scale, run, servers
 from benchmarks.http_throughput import _lua_get, _lua_save
+from benchmarks.leaders_load import _lua_cycle
 
 
 def test_the_table_marks_each_target_met_or_not():
@@ -16,6 +19,7 @@ def test_the_table_marks_each_target_met_or_not():
         figures[f"{kind}: errors"] = 0
         figures[f"{kind}: answers stored as sent (1 = yes)"] = 1.0
         figures[f"{kind}: results, 1,000 respondents (SQL statements)"] = 1.0
+        figures[f"{kind}: officer and leader errors"] = 0
     figures["cached download (ms)"] = 80.0
     text = run.table(figures)
     assert "PDF report, cached (ms)" in text and "NOT MET" in text
@@ -33,4 +37,20 @@ def test_results_scale_runs_on_a_small_assessment(monkeypatch):
     [figures] = results_scale.measure("sqlite", runs=1)
     counts = {figures[f"sqlite: results, {n:,} respondents (SQL statements)"] for n in (5, 10, 20)}
     assert len(counts) == 1, "SQL statements do not grow with respondents"
-    assert figures["sqlite: dashboard, results cached (s)"] >= 0
+    assert figures["sqlite: dashboard, again (s)"] >= 0
+
+
+def test_the_leaders_script_cycles_through_the_results_pages_with_their_session():
+    script = _lua_cycle(["/assessments/1/results", "/assessments/1/results/radar"])
+    assert '"/assessments/1/results", "/assessments/1/results/radar"' in script
+    assert "session=COOKIE" in script
+
+
+def test_wrk_reports_the_95th_percentile(monkeypatch):
+    out = "Requests/sec: 12.5\np95 latency: 4321 us\n"
+
+    def fake_run(command, **_):
+        return types.SimpleNamespace(stdout=out)
+
+    monkeypatch.setattr(servers.subprocess, "run", fake_run)
+    assert servers.wrk("http://x/", 1) == {"rps": 12.5, "errors": 0, "p95_ms": 4.321}

@@ -194,6 +194,9 @@ def test_the_archive_holds_the_council_its_assessments_and_their_files(runner, c
     }
     assert first["bank_version"] == "test.1"
     assert first["responses"] == {"started": 4, "submitted": 3}
+    assert first["results_snapshot"] is None  # still open: leaders have been shown nothing
+    closed = document["assessments"][1]
+    assert closed["status"] == "closed" and closed["results_snapshot"]["submitted"] == 1
     assert first["comments"] == {
         "culture": [
             "From frontline in housing",

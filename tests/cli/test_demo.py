@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash
 
-from assessment.storage import queries
+from assessment.storage import queries, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import Assessment, Council, Response, User
 
@@ -49,6 +49,7 @@ def test_the_demo_says_where_to_look_and_how_to_sign_in(demo_app):
         assessment = queries.assessment_by_invitation(token)
         assert assessment.council.slug == "exampleshire"
         assert assessment.status == "open"
+        assert queries.response_counts(assessment) == (0, 0)  # the round officers answer
         leader = queries.user_by_email("leader@exampleshire.example")
         assert (leader.role, leader.council.slug) == ("leader", "exampleshire")
         assert check_password_hash(leader.password_hash, "demo-leader-password")
@@ -57,14 +58,14 @@ def test_the_demo_says_where_to_look_and_how_to_sign_in(demo_app):
 def test_the_demo_runs_twice_and_creates_nothing_the_second_time(demo_app):
     first = run_demo(demo_app)
     loaded = rows(demo_app)
-    assert loaded == {"Council": 1, "User": 1, "Assessment": 1, "Response": 150}
+    assert loaded == {"Council": 1, "User": 1, "Assessment": 2, "Response": 150}
     second = run_demo(demo_app)
     assert rows(demo_app) == loaded
     assert second == first
 
 
 def test_the_demo_results_show_a_believable_council(demo_app):
-    [assessment_id] = re.findall(r"assessment (\d+)", run_demo(demo_app))
+    [assessment_id] = re.findall(r"Results: assessment (\d+)", run_demo(demo_app))
     result = demo_app.test_cli_runner().invoke(
         args=["results", "--assessment", assessment_id, "--format", "json"]
     )
@@ -95,3 +96,18 @@ def every_score(document) -> list[float]:
             scores += [s for s in group["themes"].values() if s is not None]
     assert len(scores) > 100 and None not in scores
     return scores
+
+
+def test_the_demo_results_round_is_closed_with_its_results_even_after_an_older_demo(demo_app):
+    [results_id] = re.findall(r"Results: assessment (\d+)", run_demo(demo_app))
+    with demo_app.app_context():
+        # An older demo left its only round open: the next run closes it.
+        queries.set_status(queries.assessment_by_id(int(results_id)), "open")
+        queries.commit()
+    run_demo(demo_app)
+    with demo_app.app_context():
+        closed = queries.assessment_by_id(int(results_id))
+        assert closed.status == "closed"
+        kept = snapshots.stored(closed)
+        assert kept.submitted == 150
+        assert set(kept.comments) == {*PEOPLE_THEMES, "technology"}

@@ -118,6 +118,7 @@ class Site:
     server: LiveServer
     assessment_id: int  # the demo council's assessment: 200 responses, every chart drawn
     invitation: str  # an open assessment of the demo council, for officers to answer
+    open_assessment_id: int  # that assessment: its results pages say when results appear
     closed_invitation: str
     other_council_id: int
     other_assessment_id: int  # another council's, which the demo leader must not see
@@ -154,6 +155,7 @@ def _seed(app: Flask) -> dict:
         return {
             "assessment_id": results.id,
             "invitation": officers.invitation_token,
+            "open_assessment_id": officers.id,
             "closed_invitation": closed.invitation_token,
             "other_council_id": other.id,
             "other_assessment_id": other_assessment.id,

@@ -239,6 +239,17 @@ class LeaderPage(GovukPage):
         return cls(page)
 
 
+class NotYetPage(GovukPage):
+    """What every results page, download and the report show while an assessment is open."""
+
+    HEADING = "Results appear when you close the assessment"
+
+    @classmethod
+    def open(cls, page: Page, assessment_id: int, path: str = "results") -> NotYetPage:
+        page.goto(f"/assessments/{assessment_id}/{path}")
+        return cls(page)
+
+
 # Each results page: its title in the results navigation, and its path.
 RESULTS_PAGES = {
     "Overview": "results",

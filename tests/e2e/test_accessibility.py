@@ -16,6 +16,7 @@ from .pages import (
     CheckAnswersPage,
     GovukPage,
     LeaderPage,
+    NotYetPage,
     ResumeLinkPage,
     ResumePage,
     SignInPage,
@@ -121,6 +122,11 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     for path, name in [("progress", "progress"), ("exports", "downloads")]:
         LeaderPage.open(page, site.assessment_id, path)
         axe.check(page, f"leader: {name}")
+
+    AssessmentPage.open(page, site.open_assessment_id)
+    axe.check(page, "leader: an open assessment")
+    NotYetPage.open(page, site.open_assessment_id).expect_heading(NotYetPage.HEADING)
+    axe.check(page, "leader: results before the assessment closes")
 
     headcounts = LeaderPage.open(page, site.assessment_id, "headcounts")
     axe.check(page, "leader: headcounts")

@@ -68,6 +68,17 @@ def make_council(app: Flask, slug: str, leader_email: str, threshold: int = 3) -
         return Council(council.id, slug, assessment.id, assessment.invitation_token)
 
 
+def close(app: Flask, assessment_id: int):
+    """Close the assessment as its leader's button does, making the results snapshot."""
+    from assessment.bank import current_bank
+    from assessment.services import closing
+
+    with app.app_context():
+        closed = closing.close(queries.assessment_by_id(assessment_id), current_bank())
+        queries.commit()
+        return closed
+
+
 def make_admin(app: Flask, email: str = "admin@example.org") -> str:
     """An administrator, whose authenticator app is set up (administrators must)."""
     with app.app_context():

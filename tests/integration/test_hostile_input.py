@@ -23,7 +23,7 @@ from assessment.web import throttle
 
 from ..page_checks import csrf_token
 from .officer import Officer, stored_answers
-from .people import make_admin, make_council, sign_in
+from .people import close, make_admin, make_council, sign_in
 
 INJECTIONS = [
     "' OR 1=1 --",
@@ -366,6 +366,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_exports(app, client):
     from assessment.bank import current_bank
+    from assessment.services import closing
     from assessment.web import report
 
     council = make_council(app, "scriptshire", "lead@script.example")
@@ -376,6 +377,7 @@ def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_export
         assert officer.answer("culture", {"culture.change": "3"}, comment).status_code == 302
         officer.answer("technology", {"technology.legacy": "2"})
         officer.submit()
+    close(app, council.assessment_id)
 
     sign_in(client, "lead@script.example")
     base = f"/assessments/{council.assessment_id}"
@@ -386,11 +388,8 @@ def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_export
     with app.test_request_context():
         bank = current_bank()
         assessment = queries.assessment_by_id(council.assessment_id)
-        results = queries.scored_results(assessment, bank)
-        comments = {t.id: queries.theme_comments(assessment, t.id) for t in bank.themes}
-        source, _ = report.report_html(
-            bank, assessment, results, comments, queries.latest_submission(assessment)
-        )
+        snapshot = closing.shown_snapshot(assessment, bank)
+        source, _ = report.report_html(bank, assessment, snapshot)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
     assert SCRIPT not in source
 

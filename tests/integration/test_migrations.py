@@ -27,6 +27,7 @@ TABLES = {
     "response_tally",
     "recovery_code",
     "reset_link",
+    "results_snapshot",
 }
 
 
@@ -115,8 +116,16 @@ def test_each_migration_steps_down_one_at_a_time(app):
 
     downgrade(revision="-1")
     assert "reset_link" not in _tables() and "recovery_code" not in _tables()
-    assert "response_tally" in _tables()
+    assert "results_snapshot" in _tables()
     assert _recorded_revisions() != head
+
+    downgrade(revision="-1")
+    assert "results_snapshot" not in _tables()
+    assert "response_tally" in _tables()
+
+    downgrade(revision="-1")
+    assert "response_tally" not in _tables()
+    assert "headcount" in _tables()
 
     upgrade()
     assert _recorded_revisions() == head

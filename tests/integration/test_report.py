@@ -13,10 +13,11 @@ from assessment.bank import current_bank
 from assessment.framework.display import one_decimal
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
+from assessment.services import closing
 from assessment.storage import queries
 from assessment.web import report as report_module
 
-from .people import SIX_LEADERS_AND_FRONTLINE, make_council, sign_in
+from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 
 HOSTILE = (
     "<script>alert('x')</script> " + "Supercalifragilistic" * 12 + " مرحبا بالعالم 🙂 <b>bold?</b>"
@@ -41,6 +42,7 @@ def council(app, clean_database, tmp_path):
         queries.import_responses(assessment, rows, current_bank())
         queries.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
         queries.commit()
+    close(app, council.assessment_id)
     return council
 
 
@@ -52,7 +54,9 @@ def _theme(app, theme_id):
 
 def _pdf(app, council, language: str = "en") -> bytes:
     with app.test_request_context(headers={"Accept-Language": language}), app.app_context():
-        return report_module.report_pdf(queries.assessment_by_id(council.assessment_id))
+        assessment = queries.assessment_by_id(council.assessment_id)
+        snapshot = closing.shown_snapshot(assessment, current_bank())
+        return report_module.report_pdf(assessment, snapshot)
 
 
 def _text(pdf: bytes) -> str:
@@ -75,7 +79,8 @@ def test_the_report_downloads_as_a_pdf_with_every_theme_and_the_dashboard_scores
         from assessment.bank import current_bank
 
         bank = current_bank()
-        results = queries.scored_results(queries.assessment_by_id(council.assessment_id), bank)
+        assessment = queries.assessment_by_id(council.assessment_id)
+        results = closing.shown_snapshot(assessment, bank).results
     for theme in bank.themes:
         assert theme.title in text
         score = one_decimal(results.council.theme(theme.id).score)
@@ -141,7 +146,7 @@ def test_without_chromium_the_report_still_renders_with_tables_and_a_note(
     assert not list(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))
 
 
-def test_a_repeated_download_comes_from_the_cache_and_a_new_response_refreshes_it(
+def test_a_repeated_download_comes_from_the_cache_and_new_results_refresh_it(
     app, council, monkeypatch
 ):
     renders = []
@@ -154,13 +159,24 @@ def test_a_repeated_download_comes_from_the_cache_and_a_new_response_refreshes_i
     second = _pdf(app, council)
     assert len(renders) == 1 and first == second
 
-    with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
-        row = ImportedResponse(99, "late", "frontline", "housing", {"culture.change": 1})
-        queries.import_responses(assessment, [row], current_bank())
-        queries.commit()
+    # A late answer is not in the results until a close makes new ones (k = 3 more).
+    _import_late(app, council, 1)
+    assert _pdf(app, council) == first and len(renders) == 1
+    _import_late(app, council, 2)
+    close(app, council.assessment_id)
     third = _pdf(app, council)
     assert len(renders) == 2 and third != first
+
+
+def _import_late(app, council, count: int) -> None:
+    with app.app_context():
+        assessment = queries.assessment_by_id(council.assessment_id)
+        rows = [
+            ImportedResponse(n, f"late{n}-{count}", "frontline", "housing", {"culture.change": 1})
+            for n in range(count)
+        ]
+        queries.import_responses(assessment, rows, current_bank())
+        queries.commit()
 
 
 def test_each_language_has_its_own_cached_copy(app, council, monkeypatch):
@@ -184,6 +200,7 @@ def test_an_assessment_without_enough_responses_gets_a_short_pdf_saying_why(
 ):
     app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
     council = make_council(app, "emptyshire", "lead@empty.example", threshold=5)
+    close(app, council.assessment_id)
     text = _text(_pdf(app, council))
     assert "No results yet" in text
     assert "fewer than 5 have" in text
@@ -200,3 +217,14 @@ def test_the_command_line_writes_the_report(app, council, tmp_path):
         args=["report", "--assessment", "9999", "--output", str(output)]
     )
     assert missing.exit_code == 1
+
+
+def test_the_command_line_makes_no_report_of_an_open_assessment(app, clean_database, tmp_path):
+    council = make_council(app, "openshire", "lead@open.example")
+    output = tmp_path / "cabinet.pdf"
+    result = app.test_cli_runner().invoke(
+        args=["report", "--assessment", str(council.assessment_id), "--output", str(output)]
+    )
+    assert result.exit_code == 1
+    assert "is open: its report is made once it is closed" in result.output
+    assert not output.exists()

@@ -15,7 +15,7 @@ from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.storage import queries
 
-from .people import SIX_LEADERS_AND_FRONTLINE, make_council, sign_in
+from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 
 # Threshold 3: leadership (3 people) and frontline (4) are shown; one planner is not.
 PEOPLE = [
@@ -43,6 +43,7 @@ def results_ready(app, clean_database):
             response, _culture(app), {}, "Leaders try <script>alert(1)</script>", True
         )
         queries.commit()
+    close(app, council.assessment_id)
     return council
 
 
@@ -73,6 +74,7 @@ def test_the_overview_gives_the_level_the_gap_and_who_answered(leader, results_r
     assert 'id="pillars-table"' in page
     assert "Not shown" in page  # planning, the empty groups, and Other to protect planning
     assert "Strengths" in page and "Priorities" in page
+    assert "Results made when the assessment closed, from the answers submitted up to" in page
 
 
 @pytest.mark.parametrize(
@@ -120,6 +122,7 @@ def test_a_theme_page_shows_its_recommendation_distribution_and_comments(leader,
 
 def test_results_say_why_they_are_hidden_under_the_threshold(app, client, clean_database):
     council = make_council(app, "smallshire", "lead@small.example", threshold=5)
+    close(app, council.assessment_id)
     sign_in(client, "lead@small.example")
     page = client.get(f"/assessments/{council.assessment_id}/results").get_data(as_text=True)
     assert "Results appear once at least 5 people have submitted" in page
@@ -145,6 +148,7 @@ def test_csv_excel_and_json_downloads_hold_the_same_figures(leader, results_read
 
     as_csv = leader.get(f"{base}.csv")
     assert as_csv.headers["Content-Disposition"].endswith('.csv"')
+    assert as_csv.headers["Content-Type"] == "text/csv; charset=utf-8"  # the charset once
     rows = list(csv.DictReader(io.StringIO(as_csv.get_data(as_text=True).lstrip("\ufeff"))))
     council_culture = next(
         r for r in rows if r["group_type"] == "council" and r["theme"] == "culture"

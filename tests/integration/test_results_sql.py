@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
-from assessment.storage import queries
+from assessment.storage import queries, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import ResponseTally
 
@@ -51,8 +51,7 @@ def test_sql_sums_score_exactly_like_the_pure_core(app, clean_database):
         bank = current_bank()
         assessment = queries.assessment_by_id(council.assessment_id)
         by_answer = score(bank, queries.submitted_respondents(assessment), 3)
-        queries.forget_results()
-        assert queries.scored_results(assessment, bank) == by_answer
+        assert snapshots.live_results(assessment, bank) == by_answer
 
 
 @pytest.mark.parametrize("weights", [(2.0, 0.5), (0.1, 2.5), (1.0, 1.0)])
@@ -64,8 +63,7 @@ def test_any_question_weights_score_exactly_like_the_pure_core(app, clean_databa
         bank = _reweighted(current_bank(), weights)
         assessment = queries.assessment_by_id(council.assessment_id)
         by_answer = score(bank, queries.submitted_respondents(assessment), 3)
-        queries.forget_results()
-        assert queries.scored_results(assessment, bank) == by_answer
+        assert snapshots.live_results(assessment, bank) == by_answer
 
 
 def _reweighted(bank, weights):
@@ -91,21 +89,4 @@ def test_responses_without_tallies_are_scored_from_their_answers(app, clean_data
         by_answer = score(bank, queries.submitted_respondents(assessment), 3)
         some = [r.id for r in assessment.responses[::3]]
         db.session.execute(sa.delete(ResponseTally).where(ResponseTally.response_id.in_(some)))
-        queries.forget_results()
-        assert queries.scored_results(assessment, bank) == by_answer
-
-
-def test_results_are_cached_until_a_response_is_submitted(app, clean_database):
-    council = make_council(app, "cacheshire", "lead@cache.example")
-    _import_random_answers(app, council.assessment_id, 5, seed=4)
-    with app.app_context():
-        bank = current_bank()
-        assessment = queries.assessment_by_id(council.assessment_id)
-        first = queries.scored_results(assessment, bank)
-        assert queries.scored_results(assessment, bank) is first
-    _import_random_answers(app, council.assessment_id, 1, seed=5)
-    with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
-        again = queries.scored_results(assessment, current_bank())
-        assert again is not first
-        assert again.council.respondents == 6
+        assert snapshots.live_results(assessment, bank) == by_answer

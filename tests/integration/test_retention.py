@@ -15,7 +15,7 @@ from assessment.storage.base import Base, db
 
 from ..page_checks import csrf_token
 from .officer import Officer
-from .people import AUTHENTICATOR_SECRET, Council, make_admin, make_council, sign_in
+from .people import AUTHENTICATOR_SECRET, Council, close, make_admin, make_council, sign_in
 
 # How each table's rows belong to a council (alias c) and, below it, an assessment (a).
 _ANSWERS = (
@@ -43,6 +43,10 @@ OWNED = {
     ),
     "reset_link": (
         "reset_link x JOIN user_account u ON u.id = x.user_id JOIN council c ON c.id = u.council_id"
+    ),
+    "results_snapshot": (
+        "results_snapshot s JOIN assessment a ON a.id = s.assessment_id "
+        "JOIN council c ON c.id = a.council_id"
     ),
 }
 TABLES = tuple(OWNED)
@@ -125,6 +129,7 @@ def fill(app: Flask, council: Council) -> int:
     later.say_about_me()
     later.answer("technology", {"technology.legacy": "2"}, "Old systems")
     later.submit()
+    close(app, second_id)  # its results snapshot must go with it too
     return second_id
 
 

@@ -15,7 +15,7 @@ from assessment.config import settings_from_environment
 from ..conftest import TWO_THEMES
 from ..page_checks import csrf_token, session_cookies
 from .officer import Officer
-from .people import make_council, sign_in
+from .people import close, make_council, sign_in
 
 CSP = (
     "default-src 'self'; "
@@ -76,6 +76,10 @@ def test_every_kind_of_response_carries_the_security_headers(app, client, office
         "an officer's theme page, with their answers": client.get(f"{base}/themes/culture"),
         "an officer's check-your-answers page": client.get(f"{base}/check"),
         "an officer's resume code page": client.get(f"{base}/saved"),
+        "a leader's results page, before the close": leader.get(f"{assessment}/results"),
+    }
+    close(app, council.assessment_id)  # the results and the downloads, as they are then
+    responses |= {
         "a leader's results page": leader.get(f"{assessment}/results"),
         "a leader's CSV export": leader.get(f"{assessment}/exports/results.csv"),
         "a leader's keep-alive, in JSON": leader.post(

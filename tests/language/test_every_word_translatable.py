@@ -20,7 +20,7 @@ from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
 from assessment.bank import current_bank
-from assessment.storage import accounts, queries
+from assessment.storage import accounts, queries, snapshots
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY
@@ -43,6 +43,7 @@ class Site:
     app: object
     data: set[str]
     demo_assessment_id: int
+    open_assessment_id: int
     invitation: str
     closed_invitation: str
 
@@ -86,6 +87,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
             app,
             _data(bank),
             demo_assessment.id,
+            officers.id,
             officers.invitation_token,
             closed.invitation_token,
         )
@@ -99,6 +101,7 @@ def _data(bank) -> set[str]:
     words = {
         demo.COUNCIL_NAME,
         demo.ASSESSMENT_TITLE,
+        demo.OPEN_TITLE,
         demo.LEADER_EMAIL,
         ADMIN_EMAIL,
         OTHER_COUNCIL,
@@ -227,6 +230,9 @@ def test_the_leader_pages(site):
     reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
     pages = reader.walk("/assessments")
     assert pages > 20, "the walk reached the results, progress and export pages"
+    # An open assessment links to no results; read what its results addresses say.
+    for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf"):
+        reader.get(f"/assessments/{site.open_assessment_id}/{path}")
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
     reader.post(headcounts, {"housing": "-4"})
@@ -277,9 +283,7 @@ def test_the_report_for_cabinet(site):
     with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
         assessment = queries.assessment_by_id(site.demo_assessment_id)
         bank = current_bank()
-        results = queries.scored_results(assessment, bank)
-        comments = queries.submitted_comments(assessment)
-        html, _ = report_html(bank, assessment, results, comments, None)
+        html, _ = report_html(bank, assessment, snapshots.stored(assessment))
     problems = untranslated(html, site.data)
     assert 'lang="cy"' in html
     assert not problems, "Not translatable:\n" + "\n".join(problems)

@@ -1,0 +1,125 @@
+"""The results as they were when an assessment closed: what every leader's page,
+export and PDF shows (FRAMEWORK.md, "Anonymity").
+
+Results that moved while an assessment was open would let a leader read one
+officer's answers off a before-and-after comparison, so leaders only ever see a
+snapshot, made at close and replaced only when k or more people have answered
+since. A snapshot holds nothing a leader may not see: level distributions and
+comments only for themes whose council cell is shown, comments without who wrote
+them. It is stored as a plain dict (to_dict/from_dict), exactly: floats go
+through JSON as their repr, so a score read back is bit for bit the one scored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from .scoring import GroupResult, Results, ThemeResult
+
+# Bump when the dict's shape changes; from_dict refuses shapes it does not know.
+FORMAT = 1
+
+# Question id -> {"1".."5", "dk": how many chose it}
+Distribution = Mapping[str, Mapping[str, int]]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    results: Results
+    distributions: Mapping[str, Distribution]  # theme id -> its questions' answer counts
+    comments: Mapping[str, tuple[str, ...]]  # theme id -> comments, in a telling-nothing order
+    as_of: datetime | None  # the latest submission it includes
+    bank_version: str
+    submitted: int  # how many submitted responses it was made from
+
+
+def make_snapshot(
+    results: Results,
+    distributions: Mapping[str, Distribution],
+    comments: Mapping[str, list[str] | tuple[str, ...]],
+    as_of: datetime | None,
+    bank_version: str,
+    submitted: int,
+) -> Snapshot:
+    """A snapshot of what leaders may see: a theme's distribution and comments are kept
+    only when that theme's council cell is shown."""
+    shown = _shown_themes(results)
+    return Snapshot(
+        results=results,
+        distributions={t: distributions[t] for t in sorted(shown) if t in distributions},
+        comments={t: tuple(comments[t]) for t in sorted(shown) if comments.get(t)},
+        as_of=as_of,
+        bank_version=bank_version,
+        submitted=submitted,
+    )
+
+
+def replaces(old_submitted: int | None, submitted: int, threshold: int) -> bool:
+    """Whether a snapshot made from `submitted` responses may replace one made from
+    `old_submitted` (None: there is none): only when it adds at least k (the threshold),
+    so the difference between the two never covers fewer than k people."""
+    return old_submitted is None or submitted - old_submitted >= threshold
+
+
+def _shown_themes(results: Results) -> frozenset[str]:
+    council = results.council
+    if council.suppressed:
+        return frozenset()
+    return frozenset(t.theme_id for t in council.themes if not t.suppressed)
+
+
+def to_dict(snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "results": dataclasses.asdict(snapshot.results),
+        "distributions": {t: dict(d) for t, d in snapshot.distributions.items()},
+        "comments": {t: list(c) for t, c in snapshot.comments.items()},
+        "as_of": snapshot.as_of.isoformat() if snapshot.as_of else None,
+        "bank_version": snapshot.bank_version,
+        "submitted": snapshot.submitted,
+    }
+
+
+def from_dict(data: Mapping[str, Any]) -> Snapshot:
+    if data.get("format") != FORMAT:
+        raise ValueError(f"a results snapshot of format {data.get('format')!r} is not readable")
+    as_of = data["as_of"]
+    return Snapshot(
+        results=_results(data["results"]),
+        distributions={
+            theme_id: {q: dict(counts) for q, counts in questions.items()}
+            for theme_id, questions in data["distributions"].items()
+        },
+        comments={theme_id: tuple(texts) for theme_id, texts in data["comments"].items()},
+        as_of=datetime.fromisoformat(as_of) if as_of else None,
+        bank_version=data["bank_version"],
+        submitted=int(data["submitted"]),
+    )
+
+
+def _results(data: Mapping[str, Any]) -> Results:
+    gap = data["perception_gap"]
+    return Results(
+        **{
+            **data,
+            "council": _group(data["council"]),
+            "roles": tuple(_group(g) for g in data["roles"]),
+            "service_areas": tuple(_group(g) for g in data["service_areas"]),
+            "perception_gap": None if gap is None else dict(gap),
+        }
+    )
+
+
+def _group(data: Mapping[str, Any]) -> GroupResult:
+    # Every field as stored, so a field scoring adds later comes back without a change here.
+    return GroupResult(
+        **{
+            **data,
+            "pillars": dict(data["pillars"]),
+            "themes": tuple(ThemeResult(**theme) for theme in data["themes"]),
+        }
+    )

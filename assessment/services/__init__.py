@@ -1,0 +1,1 @@
+"""What the leaders' pages and the command line both do, written once."""
