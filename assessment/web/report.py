@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, current_app, render_template
 from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -33,7 +33,7 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import queries
 from ..storage.models import Assessment
-from . import progress
+from . import downloads, progress
 from .access import assessment_view
 from .i18n import current_language
 from .report_cache import ReportCache
@@ -67,15 +67,7 @@ class ThemeSection:
 @assessment_view
 def download(assessment: Assessment):
     pdf = report_pdf(assessment)
-    name = f"{assessment.council.slug}-assessment-{assessment.id}-report.pdf"
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return downloads.attachment(pdf, "application/pdf", downloads.export_about(assessment), "pdf")
 
 
 def report_pdf(assessment: Assessment) -> bytes:

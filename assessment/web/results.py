@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 
@@ -23,7 +22,7 @@ from ..reports import charts, exports, tables
 from ..reports.panels import panel
 from ..storage import queries
 from ..storage.models import Assessment
-from . import progress
+from . import downloads, progress
 from .access import assessment_view
 
 blueprint = Blueprint("results", __name__, url_prefix="/assessments/<int:assessment_id>")
@@ -188,22 +187,13 @@ def exports_page(assessment: Assessment):
 @assessment_view
 def download(assessment: Assessment, extension: str):
     bank, results = _results(assessment)
+    about = downloads.export_about(assessment)
     if extension == "csv":
         body, mimetype = exports.results_csv(bank, results), "text/csv; charset=utf-8"
     elif extension == "xlsx":
-        body = exports.results_xlsx(bank, results, assessment.title)
+        body = exports.results_xlsx(bank, results, about)
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         document = results_json(bank, results, queries.assessment_info(assessment))
         body, mimetype = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
-    name = exports.export_filename(
-        assessment.council.slug, assessment.title, date.today(), extension
-    )
-    return Response(
-        body,
-        mimetype=mimetype,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return downloads.attachment(body, mimetype, about, extension)
