@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .display import one_decimal, rounded
+from .display import one_decimal, shown
 from .findings import (
     BALANCED_GAP,
     is_dont_know,
@@ -20,6 +20,7 @@ from .findings import (
     shown_themes,
 )
 from .model import Bank
+from .rankings import first_with_ties
 from .scoring import Results
 from .text import N_, _
 
@@ -42,9 +43,10 @@ def action_plan(bank: Bank, results: Results) -> list[Action]:
 
 def _listen(bank: Bank, results: Results) -> list[Action]:
     actions = []
-    widest = sorted(perception_gaps(bank, results), key=lambda pair: -abs(pair[1]))[:2]
+    # The two widest gaps as shown, and any tied with the second: equal figures, equal place.
+    widest = first_with_ties(perception_gaps(bank, results), lambda pair: abs(pair[1]), 2)
     for theme, gap in widest:
-        if rounded(abs(gap)) < BALANCED_GAP:
+        if shown(abs(gap)) < BALANCED_GAP:
             continue
         actions.append(
             Action(
@@ -97,6 +99,7 @@ def _act_on_priorities(bank: Bank, results: Results) -> list[Action]:
                 results.council.theme(finding.theme_id).level
             ),
         )
+        # Every theme tied with the second lowest as shown is acted on, none chosen silently.
         for finding in priorities(bank, results, n=2)
     ]
 
@@ -104,7 +107,7 @@ def _act_on_priorities(bank: Bank, results: Results) -> list[Action]:
 def _balance(results: Results) -> list[Action]:
     gap = results.council.people_first_gap
     actions = []
-    if gap is not None and rounded(gap) >= BALANCED_GAP:
+    if gap is not None and shown(gap) >= BALANCED_GAP:
         actions.append(
             Action(
                 _(PERIODS[2]),
@@ -117,7 +120,7 @@ def _balance(results: Results) -> list[Action]:
                 ),
             )
         )
-    elif gap is not None and rounded(-gap) >= BALANCED_GAP:
+    elif gap is not None and shown(-gap) >= BALANCED_GAP:
         actions.append(
             Action(
                 _(PERIODS[2]),

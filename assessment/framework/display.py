@@ -29,20 +29,41 @@ def one_decimal(value: float | None) -> str:
     """'2.3' for 2.25; '' for a missing or suppressed figure."""
     if value is None:
         return ""
-    return _text(_decimal(value).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP))
+    return _text(_shown_decimal(value))
+
+
+def shown(value: float) -> float:
+    """The figure as people read it (2.584 -> 2.6), as a number to band, rank and compare.
+
+    Levels, rankings and "notable" gaps all judge this, never the hidden decimals,
+    so no sentence or level can disagree with the figure printed beside it."""
+    return float(_shown_decimal(value))
+
+
+def shown_percent(share: float) -> int:
+    """The whole percent people read for a share (0.1598 -> 16), to compare with a flag."""
+    return int(_percent(share))
 
 
 def whole_percent(share: float | None) -> str:
     """'6' for a share of 0.06 (the CSV column says it is a percent); '' for None."""
     if share is None:
         return ""
-    # Scale in Decimal, not float: 0.145 * 100 is 14.499999999999998 as a float.
-    return _text((_decimal(share) * 100).quantize(_WHOLE, rounding=ROUND_HALF_UP))
+    return _text(_percent(share))
 
 
 def level_name(bank: Bank, level: int | None) -> str | None:
     """The bank's name for a level ('Established'); None when there is no level."""
     return None if level is None else bank.level_name(level)
+
+
+def _shown_decimal(value: float) -> Decimal:
+    return _decimal(value).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def _percent(share: float) -> Decimal:
+    # Scale in Decimal, not float: 0.145 * 100 is 14.499999999999998 as a float.
+    return (_decimal(share) * 100).quantize(_WHOLE, rounding=ROUND_HALF_UP)
 
 
 def _decimal(value: float) -> Decimal:
@@ -63,7 +84,7 @@ def band_texts() -> list[str]:
 
 def _one_decimal_pairs() -> list[tuple[str, str]]:
     """(low, high) of each level's band, to one decimal."""
-    from .scoring import BAND_EDGES  # scoring imports nothing from here; keep it that way
+    from .scoring import BAND_EDGES  # scoring imports this module, so import it late
 
     lows = (1.0, *BAND_EDGES)
     highs = (*(edge - 0.1 for edge in BAND_EDGES), 5.0)

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .display import one_decimal, rounded, whole_percent
+from .display import one_decimal, shown, shown_percent, whole_percent
 from .model import PREFER_NOT_TO_SAY, Bank, Theme
+from .rankings import first_with_ties
 from .scoring import GroupResult, Results, ThemeResult
-from .text import N_, _, ngettext
+from .text import N_, _, list_of, ngettext
 
 # A theme whose spread is at least this: people disagree about it.
 FLAG_SPREAD = 1.0
@@ -70,7 +71,7 @@ def gap_meaning(results: Results) -> str:
             "with the technology estate."
         )
     size = one_decimal(abs(gap))
-    if rounded(abs(gap)) < BALANCED_GAP:
+    if shown(abs(gap)) < BALANCED_GAP:
         return _(
             "People and culture score about the same as the technology estate "
             "(a difference of %(size)s). Keep them in step: plan changes to how people "
@@ -93,19 +94,15 @@ def gap_meaning(results: Results) -> str:
 
 
 def strengths(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
-    """The n highest-scoring shown council themes, ties in bank order."""
-    order = {t.id: i for i, t in enumerate(bank.themes)}
-    pairs = sorted(
-        shown_themes(bank, results), key=lambda p: (-rounded(p[1].score), order[p[0].id])
-    )
-    return [_finding(bank, t, r, STRENGTH) for t, r in pairs[:n]]
+    """The n highest-scoring shown council themes, and any whose shown score ties the last."""
+    top = first_with_ties(shown_themes(bank, results), lambda p: p[1].score, n)
+    return [_finding(bank, t, r, STRENGTH) for t, r in top]
 
 
 def priorities(bank: Bank, results: Results, n: int = 3) -> list[Finding]:
-    """The n lowest-scoring shown council themes, ties in bank order."""
-    order = {t.id: i for i, t in enumerate(bank.themes)}
-    pairs = sorted(shown_themes(bank, results), key=lambda p: (rounded(p[1].score), order[p[0].id]))
-    return [_finding(bank, t, r, PRIORITY) for t, r in pairs[:n]]
+    """The n lowest-scoring shown council themes, and any whose shown score ties the last."""
+    bottom = first_with_ties(shown_themes(bank, results), lambda p: -p[1].score, n)
+    return [_finding(bank, t, r, PRIORITY) for t, r in bottom]
 
 
 def _finding(bank: Bank, theme: Theme, result: ThemeResult, message: str) -> Finding:
@@ -114,13 +111,16 @@ def _finding(bank: Bank, theme: Theme, result: ThemeResult, message: str) -> Fin
     return Finding(theme.id, theme.title, result.score, level, sentence)
 
 
+# Flags judge the figure as shown, so a spread shown as 1.0 is flagged like any other 1.0.
+
+
 def is_disagreement(result: ThemeResult) -> bool:
-    return result.spread is not None and rounded(result.spread) >= FLAG_SPREAD
+    return result.spread is not None and shown(result.spread) >= FLAG_SPREAD
 
 
 def is_dont_know(result: ThemeResult) -> bool:
     share = result.dont_know_share
-    return share is not None and rounded(share) >= FLAG_DONT_KNOW
+    return share is not None and shown_percent(share) >= round(FLAG_DONT_KNOW * 100)
 
 
 def talking_points(bank: Bank, results: Results) -> list[TalkingPoint]:
@@ -152,19 +152,47 @@ def perception_gaps(bank: Bank, results: Results) -> list[tuple[Theme, float]]:
     return [(t, gaps[t.id]) for t in bank.themes if gaps.get(t.id) is not None]
 
 
-def perception_sentence(theme: Theme, gap: float) -> str:
+def perception_sentence(theme: Theme, gap: float, title: str | None = None) -> str:
+    """Who scores the theme higher and by how much; `title` names several tied themes."""
     size = one_decimal(abs(gap))
     if gap > 0:
         return _(
             "Leaders score %(theme)s %(size)s higher than frontline staff do.",
-            theme=theme.title,
+            theme=title or theme.title,
             size=size,
         )
     return _(
         "Frontline staff score %(theme)s %(size)s higher than leaders do.",
-        theme=theme.title,
+        theme=title or theme.title,
         size=size,
     )
+
+
+def widest_gaps(gaps: list[tuple[Theme, float]]) -> list[tuple[Theme, float]]:
+    """The themes where leaders and frontline staff differ most, all of them on a shown tie."""
+    return first_with_ties(gaps, lambda p: abs(p[1]), 1)
+
+
+def same_direction(gaps: list[tuple[Theme, float]]) -> bool:
+    return len({gap > 0 for _theme, gap in gaps}) == 1
+
+
+def titles(pairs: list[tuple[Theme, object]]) -> str:
+    return list_of([theme.title for theme, _value in pairs])
+
+
+def widest_gap_sentence(widest: list[tuple[Theme, float]]) -> str:
+    """The perception sentence for the widest gap, naming every theme tied at it."""
+    gap = widest[0][1]
+    if len(widest) == 1:
+        return perception_sentence(widest[0][0], gap)
+    if not same_direction(widest):
+        return _(
+            "Leaders and frontline staff differ most, by %(size)s, about %(themes)s.",
+            themes=titles(widest),
+            size=one_decimal(abs(gap)),
+        )
+    return perception_sentence(widest[0][0], gap, title=titles(widest))
 
 
 def perception_sentences(bank: Bank, results: Results) -> list[str]:
@@ -172,7 +200,7 @@ def perception_sentences(bank: Bank, results: Results) -> list[str]:
     return [
         perception_sentence(theme, gap)
         for theme, gap in perception_gaps(bank, results)
-        if rounded(abs(gap)) >= NOTABLE_GAP
+        if shown(abs(gap)) >= NOTABLE_GAP
     ]
 
 
@@ -187,7 +215,7 @@ def silo_sentences(bank: Bank, results: Results) -> list[str]:
         value = _silo_score(area, theme)
         if area.id == PREFER_NOT_TO_SAY or value is None:
             continue
-        if rounded(council - value) >= NOTABLE_GAP:
+        if shown(council - value) >= NOTABLE_GAP:
             sentences.append(_silo_sentence(area, value, council, theme))
     return sentences
 

@@ -10,7 +10,7 @@ never a guess. Each title and sentence is one message for translators
 
 from __future__ import annotations
 
-from .display import one_decimal, rounded
+from .display import one_decimal, shown, shown_percent
 from .findings import (
     BALANCED_GAP,
     FLAG_DONT_KNOW,
@@ -23,17 +23,26 @@ from .findings import (
     is_disagreement,
     is_dont_know,
     perception_gaps,
-    perception_sentence,
     perception_sentences,
     priorities,
     recommendation,
+    same_direction,
     shown_themes,
     silo_sentences,
     strengths,
     talking_points,
     themes_phrase,
+    titles,
+    widest_gap_sentence,
+    widest_gaps,
 )
 from .model import PREFER_NOT_TO_SAY, Bank, Theme
+from .rankings import (
+    first_with_ties,
+    highest_and_lowest,
+    highest_and_lowest_overall,
+    strongest_and_weakest,
+)
 from .scoring import FRONTLINE, LEADERSHIP, GroupResult, Results, ThemeResult
 from .text import N_, _, ngettext
 
@@ -99,12 +108,8 @@ def radar_title(bank: Bank, results: Results) -> str:
         return _(NOT_ENOUGH)
     if one_decimal(top[0].score) == one_decimal(bottom[0].score):
         return _("Every theme scores about the same, %(score)s", score=one_decimal(top[0].score))
-    return _(
-        "%(top)s scores highest (%(top_score)s) and %(bottom)s lowest (%(bottom_score)s)",
-        top=top[0].title,
-        top_score=one_decimal(top[0].score),
-        bottom=bottom[0].title,
-        bottom_score=one_decimal(bottom[0].score),
+    return highest_and_lowest(
+        [f.title for f in top], top[0].score, [f.title for f in bottom], bottom[0].score
     )
 
 
@@ -115,7 +120,7 @@ def pillar_title(results: Results) -> str:
     if gap is None:
         return _("Not enough responses yet to compare people and technology")
     size = one_decimal(abs(gap))
-    if rounded(abs(gap)) < BALANCED_GAP:
+    if shown(abs(gap)) < BALANCED_GAP:
         return _(
             "People and culture are level with the technology estate (a gap of %(size)s)",
             size=size,
@@ -131,12 +136,13 @@ def themes_title(bank: Bank, results: Results) -> str:
         return _(NOT_ENOUGH)
     disagree = [(t, r) for t, r in shown if is_disagreement(r)]
     if disagree:
-        theme, _result = max(disagree, key=lambda p: rounded(p[1].spread))
-        return _("People disagree most about %(theme)s", theme=theme.title)
+        most = first_with_ties(disagree, lambda p: p[1].spread, 1)
+        return _("People disagree most about %(theme)s", theme=titles(most))
     unknown = [(t, r) for t, r in shown if is_dont_know(r)]
     if unknown:
-        theme, _result = max(unknown, key=lambda p: rounded(p[1].dont_know_share))
-        return _('Many people answered "Don\'t know" about %(theme)s', theme=theme.title)
+        # On the percent as shown, so two themes both at 25% are joint.
+        most = first_with_ties(unknown, lambda p: shown_percent(p[1].dont_know_share), 1)
+        return _('Many people answered "Don\'t know" about %(theme)s', theme=titles(most))
     established = sum(1 for _theme, r in shown if r.level >= 3)
     return _established_or_better(established, len(shown), bank.level_name(3))
 
@@ -164,26 +170,28 @@ def perception_title(bank: Bank, results: Results) -> str:
     gaps = perception_gaps(bank, results)
     if not gaps:
         return _("Not enough responses yet to compare leaders and frontline staff")
-    theme, gap = _widest(gaps)
-    if rounded(abs(gap)) < NOTABLE_GAP:
+    widest = widest_gaps(gaps)
+    size, gap = one_decimal(abs(widest[0][1])), widest[0][1]
+    if shown(abs(gap)) < NOTABLE_GAP:
         return _("Leaders and frontline staff see every theme in much the same way")
-    size = one_decimal(abs(gap))
+    themes = titles(widest)
+    if not same_direction(widest):
+        return _(
+            "Leaders and frontline staff differ most, by %(size)s, about %(themes)s",
+            themes=themes,
+            size=size,
+        )
     if gap > 0:
         return _(
             "Leaders score %(theme)s %(size)s higher than frontline staff do",
-            theme=theme.title,
+            theme=themes,
             size=size,
         )
     return _(
         "Frontline staff score %(theme)s %(size)s higher than leaders do",
-        theme=theme.title,
+        theme=themes,
         size=size,
     )
-
-
-def _widest(gaps: list[tuple[Theme, float]]) -> tuple[Theme, float]:
-    """The theme where leaders and frontline staff differ most, first in bank order on a tie."""
-    return max(gaps, key=lambda p: rounded(abs(p[1])))
 
 
 def _shown_areas(results: Results) -> list[GroupResult]:
@@ -200,16 +208,12 @@ def heatmap_title(bank: Bank, results: Results) -> str:
         return _("Not enough responses yet to compare service areas")
     if len(areas) == 1:
         return _("Only %(area)s has enough responses to show on its own", area=areas[0].label)
-    top = max(areas, key=lambda a: rounded(a.overall))
-    bottom = min(areas, key=lambda a: rounded(a.overall))
-    if one_decimal(top.overall) == one_decimal(bottom.overall):
+    top = first_with_ties(areas, lambda a: a.overall, 1)
+    bottom = first_with_ties(areas, lambda a: -a.overall, 1)
+    if one_decimal(top[0].overall) == one_decimal(bottom[0].overall):
         return _("Service areas score about the same overall")
-    return _(
-        "%(top)s scores highest overall (%(top_score)s) and %(bottom)s lowest (%(bottom_score)s)",
-        top=top.label,
-        top_score=one_decimal(top.overall),
-        bottom=bottom.label,
-        bottom_score=one_decimal(bottom.overall),
+    return highest_and_lowest_overall(
+        [a.label for a in top], top[0].overall, [a.label for a in bottom], bottom[0].overall
     )
 
 
@@ -241,16 +245,11 @@ def radar_reading(bank: Bank, results: Results) -> str:
             level=bank.level_name(council.overall_level),
         )
     ]
-    top, bottom = strengths(bank, results, 1)[0], priorities(bank, results, 1)[0]
-    if top.theme_id != bottom.theme_id:
+    top, bottom = strengths(bank, results, 1), priorities(bank, results, 1)
+    if one_decimal(top[0].score) != one_decimal(bottom[0].score):
         sentences.append(
-            _(
-                "%(top)s is strongest (%(top_score)s) and %(bottom)s needs most attention "
-                "(%(bottom_score)s).",
-                top=top.title,
-                top_score=one_decimal(top.score),
-                bottom=bottom.title,
-                bottom_score=one_decimal(bottom.score),
+            strongest_and_weakest(
+                [f.title for f in top], top[0].score, [f.title for f in bottom], bottom[0].score
             )
         )
     sentences.append(_tiers_sentence(results))
@@ -352,7 +351,7 @@ def perception_reading(bank: Bank, results: Results) -> str:
             gap=one_decimal(NOTABLE_GAP),
         )
         return f"{first} {within}"
-    widest = perception_sentence(*_widest(gaps))
+    widest = widest_gap_sentence(widest_gaps(gaps))
     how_many = ngettext(
         "The gap is %(gap)s or more on %(num)s theme: ask frontline staff what they see.",
         "The gap is %(gap)s or more on %(num)s themes: ask frontline staff what they see.",

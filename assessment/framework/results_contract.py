@@ -25,7 +25,8 @@ CSV_COLUMNS = (
     "score",
     "level",
     "spread",
-    "dont_know_share",
+    # A whole percent, as FRAMEWORK.md says; the JSON's dont_know_share is the same as a fraction.
+    "dont_know_percent",
     "suppressed",
 )
 OVERALL = "overall"
@@ -117,7 +118,7 @@ def _theme_row(bank: Bank, group: GroupResult, theme: ThemeResult) -> dict[str, 
         score=theme.score,
         level=level_name(bank, theme.level),
         spread=one_decimal(theme.spread),
-        dont_know_share=whole_percent(theme.dont_know_share),
+        dont_know_percent=whole_percent(theme.dont_know_share),
         suppressed=theme.suppressed,
     )
 
@@ -131,7 +132,7 @@ def _overall_row(bank: Bank, group: GroupResult) -> dict[str, str]:
         score=group.overall,
         level=level_name(bank, group.overall_level),
         spread="",
-        dont_know_share="",
+        dont_know_percent="",
         suppressed=group.suppressed,
     )
 
@@ -144,7 +145,7 @@ def _row(
     score: float | None,
     level: str | None,
     spread: str,
-    dont_know_share: str,
+    dont_know_percent: str,
     suppressed: bool,
 ) -> dict[str, str]:
     return {
@@ -156,6 +157,6 @@ def _row(
         "score": one_decimal(score),
         "level": level or "",
         "spread": spread,
-        "dont_know_share": dont_know_share,
+        "dont_know_percent": dont_know_percent,
         "suppressed": "yes" if suppressed else "no",
     }

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from .display import rounded, shown
 from .model import LEVELS, PILLARS, PREFER_NOT_TO_SAY, Bank, Option, Theme
 from .suppression import shown_groups
 from .tally import ThemeTally, mean
@@ -94,15 +95,16 @@ class Results:
 
 
 def level_for(score: float) -> int:
-    """The maturity level of a score, from the bands applied to the score rounded to 6 places.
+    """The maturity level of a score: the band of its shown one-decimal value.
 
-    Rounding first means float noise (2.5999999999999996) lands in the band a
-    reader expects (2.6 is Established).
+    A level never contradicts the number beside it: 2.55 shows as 2.6 and is
+    Established, 2.549 shows as 2.5 and is Developing. Every level (pages, PDF,
+    CSV, Excel, JSON) comes from here.
     """
-    s = round(score, 6)
-    if not LEVELS[0] <= s <= LEVELS[-1]:
+    if not LEVELS[0] <= rounded(score) <= LEVELS[-1]:
         raise ValueError(f"a score must be between 1 and 5, not {score!r}")
-    return 1 + sum(1 for edge in BAND_EDGES if s >= edge)
+    value = shown(score)
+    return 1 + sum(1 for edge in BAND_EDGES if value >= edge)
 
 
 def respondent_theme_scores(bank: Bank, respondent: Respondent) -> dict[str, float]:

@@ -51,3 +51,15 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
 def N_(message: str) -> str:
     """Mark a message for translators where it is defined; translate it with _ where shown."""
     return message
+
+
+def list_of(items: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C': names joined as the reader's language joins them."""
+    if not items:
+        return ""
+    joined = items[0]
+    for item in items[1:-1]:
+        joined = _("%(items)s, %(next)s", items=joined, next=item)
+    if len(items) > 1:
+        joined = _("%(items)s and %(last)s", items=joined, last=items[-1])
+    return joined

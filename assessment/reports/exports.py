@@ -18,6 +18,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -43,12 +44,27 @@ SCORING_SUMMARY = (
 
 # Cells starting with these are formulas (or can become one) in Excel, LibreOffice and Sheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_INTEGER_COLUMNS = frozenset({"respondents", "dont_know_share"})
+_INTEGER_COLUMNS = frozenset({"respondents", "dont_know_percent"})
 _DECIMAL_COLUMNS = frozenset({"score", "spread"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _BOM = "\ufeff"
 _SLUG_LENGTH = 60
 _BOLD = Font(bold=True)
+
+
+@dataclass(frozen=True)
+class ExportAbout:
+    """Whose results an export holds, and as of when: for its file name and its About sheet."""
+
+    council: str  # the council's name
+    council_slug: str
+    assessment: str  # the assessment's title
+    as_of: datetime.date | None  # the results' date; None before anyone has answered
+    on: datetime.date  # the day of the download, named in the file when there is no as_of
+
+    @property
+    def dated(self) -> datetime.date:
+        return self.as_of or self.on
 
 
 def neutralise(cell: str) -> str:
@@ -78,24 +94,25 @@ def results_csv(bank: Bank, results: Results) -> bytes:
     return (_BOM + stream.getvalue()).encode("utf-8")
 
 
-def results_xlsx(bank: Bank, results: Results, title: str) -> bytes:
-    """An Excel workbook: the results table, themes by group, and a note on the figures."""
+def results_xlsx(bank: Bank, results: Results, about: ExportAbout) -> bytes:
+    """An Excel workbook: the results table, themes by group, and what the figures are."""
     workbook = Workbook()
-    workbook.properties.title = _clean(title)
+    workbook.properties.title = _clean(f"{about.council}: {about.assessment}")
     workbook.properties.creator = CREATOR
     _results_sheet(workbook.active, bank, results)
     _themes_sheet(workbook.create_sheet(THEMES_SHEET), bank, results)
-    _about_sheet(workbook.create_sheet(ABOUT_SHEET), title, results.threshold)
+    _about_sheet(workbook.create_sheet(ABOUT_SHEET), bank, results, about)
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
 
 
-def export_filename(
-    council_slug: str, assessment_title: str, on: datetime.date, extension: str
-) -> str:
-    """'exampleshire-digital-maturity-2026-results-2026-11-28.csv': ASCII, no quotes or slashes."""
-    parts = (_slug(council_slug), _slug(assessment_title), "results", on.isoformat())
+def export_filename(about: ExportAbout, extension: str) -> str:
+    """'exampleshire-digital-maturity-2026-results-2026-11-28.csv': ASCII, no quotes or slashes.
+
+    The CSV, the workbook, the JSON and the PDF are all named here, so the files
+    of one set of results sort together and say whose they are and as of when."""
+    parts = (_slug(about.council_slug), _slug(about.assessment), "results", about.dated.isoformat())
     suffix = re.sub(r"[^a-z0-9]", "", extension.lower())
     name = "-".join(part for part in parts if part)
     return f"{name}.{suffix}" if suffix else name
@@ -135,11 +152,18 @@ def _themes_sheet(sheet: Worksheet, bank: Bank, results: Results) -> None:
     _fit_columns(sheet, skip_last_row=True)
 
 
-def _about_sheet(sheet: Worksheet, title: str, threshold: int) -> None:
-    sheet.append(["Assessment", title])
+def _about_sheet(sheet: Worksheet, bank: Bank, results: Results, about: ExportAbout) -> None:
+    threshold = results.threshold
+    respondents = results.council.respondents
+    sheet.append(["Council", about.council])
+    sheet.append(["Assessment", about.assessment])
+    sheet.append(["Results as of", about.as_of.isoformat() if about.as_of else "No answers yet"])
+    # A council under the threshold has its count hidden like every other figure.
+    sheet.append(["Respondents", f"Fewer than {threshold}" if respondents is None else respondents])
     sheet.append(["Anonymity threshold", threshold])
     sheet.append(["Hidden figures", f"Any group or theme with fewer than {threshold} people"])
     sheet.append(["How scores are worked out", SCORING_SUMMARY])
+    sheet.append(["Question bank version", bank.version])
     for row in sheet.iter_rows():
         row[0].font = _BOLD
         for cell in row:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, current_app, render_template
 from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -35,7 +35,7 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import queries
 from ..storage.models import Assessment
-from . import progress
+from . import downloads, progress
 from .access import assessment_view
 from .i18n import current_language
 from .not_yet import with_snapshot
@@ -71,15 +71,8 @@ class ThemeSection:
 @with_snapshot
 def download(assessment: Assessment, snapshot: Snapshot):
     pdf = report_pdf(assessment, snapshot)
-    name = f"{assessment.council.slug}-assessment-{assessment.id}-report.pdf"
-    return Response(
-        pdf,
-        mimetype="application/pdf",
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    about = downloads.export_about(assessment, snapshot)
+    return downloads.attachment(pdf, "application/pdf", about, "pdf")
 
 
 def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:

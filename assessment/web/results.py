@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, abort, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 
@@ -27,7 +26,7 @@ from ..reports import charts, exports, tables
 from ..reports.panels import panel
 from ..storage import queries
 from ..storage.models import Assessment
-from . import progress
+from . import downloads, progress
 from .access import assessment_view
 from .not_yet import with_snapshot
 
@@ -199,23 +198,13 @@ def exports_page(assessment: Assessment, snapshot: Snapshot):
 @with_snapshot
 def download(assessment: Assessment, snapshot: Snapshot, extension: str):
     bank, results = current_bank(), snapshot.results
-    # Content types in full: given as a mimetype, Flask adds a second charset to text/csv.
+    about = downloads.export_about(assessment, snapshot)
     if extension == "csv":
         body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
     elif extension == "xlsx":
-        body = exports.results_xlsx(bank, results, assessment.title)
+        body = exports.results_xlsx(bank, results, about)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         document = results_json(bank, results, queries.assessment_info(assessment))
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
-    name = exports.export_filename(
-        assessment.council.slug, assessment.title, date.today(), extension
-    )
-    return Response(
-        body,
-        content_type=content_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
-            "Cache-Control": "no-store",
-        },
-    )
+    return downloads.attachment(body, content_type, about, extension)

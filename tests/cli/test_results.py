@@ -138,7 +138,7 @@ def test_groups_are_scored_and_small_ones_suppressed(runner, assessment_id):
 def test_the_csv_results_have_the_framework_columns_and_one_decimal(runner, assessment_id):
     table = results(runner, assessment_id, "csv").splitlines()
     assert table[0] == (
-        "group_type,group,group_label,theme,respondents,score,level,spread,dont_know_share,"
+        "group_type,group,group_label,theme,respondents,score,level,spread,dont_know_percent,"
         "suppressed"
     )
     # A row a theme and an overall row for the council, 5 roles and 4 service areas.

@@ -177,6 +177,8 @@ def test_the_method_page_explains_the_rules(client):
         "Anonymity",
         "People-first gap",
         "1.8 to 2.5",
+        "2.6 to 3.3",
         "rounded half up",
+        "2.55 shows as 2.6 and is Established",
     ):
         assert words in page

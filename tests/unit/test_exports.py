@@ -30,6 +30,7 @@ from assessment.framework.results_contract import CSV_COLUMNS, results_csv_rows
 from assessment.framework.scoring import DONT_KNOW, Respondent, score
 from assessment.reports.exports import (
     CREATOR,
+    ExportAbout,
     export_filename,
     neutralise,
     neutralise_row,
@@ -87,8 +88,18 @@ def parse_csv(data):
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
 
 
-def workbook(bank=BANK, title="Digital maturity 2026"):
-    return load_workbook(io.BytesIO(results_xlsx(bank, score(bank, PEOPLE, K), title)))
+def about(title="Digital maturity 2026", council="exampleshire", as_of=datetime.date(2026, 11, 20)):
+    return ExportAbout(
+        council="Exampleshire Council",
+        council_slug=council,
+        assessment=title,
+        as_of=as_of,
+        on=datetime.date(2026, 11, 28),
+    )
+
+
+def workbook(bank=BANK, title="Digital maturity 2026", people=PEOPLE):
+    return load_workbook(io.BytesIO(results_xlsx(bank, score(bank, people, K), about(title))))
 
 
 def values(sheet):
@@ -164,7 +175,7 @@ def test_the_results_sheet_holds_the_csv_table_with_numbers_as_numbers():
     sheet = workbook()["Results"]
     rows = values(sheet)
     assert rows[0] == list(CSV_COLUMNS)
-    numeric = {"respondents": int, "score": float, "spread": float, "dont_know_share": int}
+    numeric = {"respondents": int, "score": float, "spread": float, "dont_know_percent": int}
     expected = [
         [numeric[c](row[c]) if c in numeric and row[c] else row[c] or None for c in CSV_COLUMNS]
         for row in results_csv_rows(BANK, score(BANK, PEOPLE, K))
@@ -196,15 +207,24 @@ def test_themes_by_group_has_themes_as_rows_groups_as_columns_and_blank_hidden_c
     assert sheet["B3"].number_format == "0.0" and sheet["B3"].data_type == "n"
 
 
-def test_the_about_sheet_and_the_workbook_properties():
+def test_the_about_sheet_says_whose_results_as_of_when_from_how_many_and_how_hidden():
     book = workbook(title="Autumn 2026")
-    about = {row[0]: row[1] for row in values(book["About"])}
-    assert about["Assessment"] == "Autumn 2026"
-    assert about["Anonymity threshold"] == K
-    assert "mean" in about["How scores are worked out"]
+    sheet = {row[0]: row[1] for row in values(book["About"])}
+    assert sheet["Council"] == "Exampleshire Council"
+    assert sheet["Assessment"] == "Autumn 2026"
+    assert sheet["Results as of"] == "2026-11-20"
+    assert sheet["Respondents"] == len(PEOPLE)
+    assert sheet["Anonymity threshold"] == K
+    assert sheet["Question bank version"] == BANK.version
+    assert "mean" in sheet["How scores are worked out"]
     assert book.sheetnames == ["Results", "Themes by group", "About"]
-    assert book.properties.title == "Autumn 2026"
+    assert book.properties.title == "Exampleshire Council: Autumn 2026"
     assert book.properties.creator == CREATOR
+
+
+def test_the_about_sheet_hides_a_count_under_the_threshold_like_any_other_figure():
+    sheet = {row[0]: row[1] for row in values(workbook(people=PEOPLE[:2])["About"])}
+    assert sheet["Respondents"] == f"Fewer than {K}"
 
 
 @pytest.mark.parametrize(
@@ -221,11 +241,21 @@ def test_the_about_sheet_and_the_workbook_properties():
     ],
 )
 def test_export_filenames_are_safe_for_odd_titles(title, expected):
-    assert export_filename("exampleshire", title, datetime.date(2026, 11, 28), "csv") == expected
+    assert export_filename(about(title, as_of=None), "csv") == expected
+
+
+def test_every_export_is_named_by_council_assessment_and_the_results_date():
+    names = [export_filename(about("Autumn 2026"), ext) for ext in ("csv", "xlsx", "json", "pdf")]
+    assert names == [
+        f"exampleshire-autumn-2026-results-2026-11-20.{ext}"
+        for ext in ("csv", "xlsx", "json", "pdf")
+    ]
 
 
 def test_a_long_title_is_cut_and_any_name_is_header_safe():
-    name = export_filename('Ex"ample/shire', "word " * 40, datetime.date(2026, 1, 2), ".XLSX")
+    name = export_filename(
+        about("word " * 40, council='Ex"ample/shire', as_of=datetime.date(2026, 1, 2)), ".XLSX"
+    )
     title_part = name.removeprefix("ex-ample-shire-").removesuffix("-results-2026-01-02.xlsx")
     assert len(title_part) <= 60 and not title_part.endswith("-")
     assert re.fullmatch(r"[a-z0-9-]+\.xlsx", name)

@@ -76,17 +76,22 @@ def test_gap_meaning_without_enough_responses():
     assert "not enough responses" in insights.gap_meaning(partial)
 
 
-def test_strengths_and_priorities_order_by_score():
+def test_strengths_and_priorities_order_by_score_and_keep_every_theme_tied_with_the_last():
     found = real_results([real_person(SEVEN)] * 3)
     assert [f.theme_id for f in insights.strengths(REAL, found)] == [
         "skills",
         "leadership",
-        "culture",  # 3.0, tied with data_users and technology: first in bank order
+        # All three show 3.0: none is left out for coming later in the bank.
+        "culture",
+        "data_users",
+        "technology",
     ]
     assert [f.theme_id for f in insights.priorities(REAL, found)] == [
         "collaboration",
         "risk",
         "culture",
+        "data_users",
+        "technology",
     ]
     assert len(insights.strengths(REAL, found, n=7)) == 7
 

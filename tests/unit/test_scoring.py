@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assessment.framework.display import one_decimal
 from assessment.framework.loader import load_bank
 from assessment.framework.scoring import (
     DONT_KNOW,
@@ -204,22 +205,33 @@ def test_a_threshold_below_three_is_refused():
     ("value", "level"),
     [
         (1.0, 1),
-        (1.799999, 1),
-        # 1.7999999 has seven places: rounded to six it is 1.8, so Developing.
-        (1.7999999, 2),
+        (1.749, 1),  # shows as 1.7
+        (1.75, 2),  # shows as 1.8, so Developing, as the CSV and every page say
+        (1.799999, 2),
         (1.8, 2),
-        (2.5999994, 2),
+        (2.549, 2),  # shows as 2.5
+        (2.55, 3),  # shows as 2.6
+        (2.584, 3),
         (2.5999999999999996, 3),  # float noise for 2.6
         (2.6, 3),
-        (3.399999, 3),
+        (3.349999, 3),
+        (3.35, 4),
         (3.4, 4),
-        (4.199999, 4),
+        (4.149999, 4),
+        (4.15, 5),
         (4.2, 5),
         (5.0, 5),
     ],
 )
 def test_level_bands_at_the_edges(value, level):
     assert level_for(value) == level
+
+
+def test_the_level_is_the_band_of_the_shown_score_not_of_the_hidden_decimals():
+    # The demo's Skills and talent: 2.584 reads 2.6, and 2.6 is Established.
+    assert one_decimal(2.584) == "2.6"
+    assert BANK.level_name(level_for(2.584)) == "Established"
+    assert BANK.level_name(level_for(2.549)) == "Developing"
 
 
 def test_float_noise_for_two_point_six_reads_as_established():
