@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
 from .cli import _assessment, _bank
+from .config import MAX_RETENTION_DAYS
 from .framework.model import Bank
 from .framework.responses_csv import DONT_KNOW
 from .framework.results_contract import results_json
@@ -30,7 +32,6 @@ from .storage import queries, snapshots
 from .storage.models import Assessment, Council
 from .web.admin import erase_assessment, erase_council
 
-MAX_RETENTION_DAYS = 36_500  # a hundred years: longer means keep them
 _BOM = "\ufeff"  # so Excel opens the CSV files as UTF-8; the import accepts it
 
 AnswerRow = tuple[str, str, dict[str, Any]]
@@ -48,13 +49,16 @@ def register(cli: AppGroup, councils: AppGroup, assessments: AppGroup) -> None:
     "--older-than",
     "days",
     type=int,
-    required=True,
+    default=None,
     metavar="DAYS",
-    help="Delete unsubmitted responses nobody has changed for more than DAYS days",
+    help="Delete unsubmitted responses nobody has changed for more than DAYS days "
+    "(default: the RETENTION_DAYS setting, which the privacy notice states)",
 )
 @with_appcontext
-def purge(days: int) -> None:
+def purge(days: int | None) -> None:
     """Delete unsubmitted responses past retention; submitted responses are always kept."""
+    if days is None:
+        days = current_app.config["RETENTION_DAYS"]
     if not 1 <= days <= MAX_RETENTION_DAYS:
         raise click.ClickException(
             f"--older-than {days}: give a number of days from 1 to {MAX_RETENTION_DAYS}"

@@ -31,6 +31,8 @@ WEAK_SECRET_KEY_PARTS = (
     "abcdef",
     "qwerty",
 )
+DEFAULT_RETENTION_DAYS = 90
+MAX_RETENTION_DAYS = 36_500  # a hundred years: longer means keep them
 MAKE_A_KEY = "python -c 'import secrets; print(secrets.token_hex(32))'"
 
 
@@ -85,6 +87,9 @@ def settings_from_environment(
         "LANGUAGES": _languages(env.get("LANGUAGES", "en")),
         "BABEL_DEFAULT_LOCALE": _languages(env.get("LANGUAGES", "en"))[0],
         "BABEL_TRANSLATION_DIRECTORIES": str(PROJECT_ROOT / "translations"),
+        # Unsubmitted answers are deleted this many days after they last changed (the
+        # purge command's default); the privacy notice tells officers the same number.
+        "RETENTION_DAYS": _retention_days(env),
         "REPORT_CACHE_DIR": env.get("REPORT_CACHE_DIR", str(Path(instance_path) / "report-cache")),
     }
 
@@ -114,6 +119,13 @@ def _whole_number(env: dict[str, str], name: str, default: str) -> int:
     if not value.isdigit():
         raise ConfigError(f"{name} must be a whole number, not {value!r}")
     return int(value)
+
+
+def _retention_days(env: dict[str, str]) -> int:
+    days = _whole_number(env, "RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
+    if not 1 <= days <= MAX_RETENTION_DAYS:
+        raise ConfigError(f"RETENTION_DAYS must be from 1 to {MAX_RETENTION_DAYS}, not {days}")
+    return days
 
 
 def _yes_or_no(env: dict[str, str], name: str, default: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask_babel import gettext as _
 from govuk_frontend_wtf.wtforms_widgets import (
     GovPasswordInput,
@@ -101,7 +103,13 @@ class WholeNumberField(IntegerField):
             self.data = None
             return
         text = valuelist[0].strip().replace(",", "")
-        if not text.isdigit() or len(text) > 9:
+        # ASCII digits only: str.isdigit() takes "²" (int() then fails) and other scripts'
+        # digits. A sign and up to 15 digits are a number, so a range check can say
+        # what is allowed, rather than "not a number", of -1 or 10^12.
+        if not _WHOLE_NUMBER.fullmatch(text):
             self.data = None
             raise ValueError(self.not_a_number)
         self.data = int(text)
+
+
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")

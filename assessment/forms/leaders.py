@@ -8,7 +8,7 @@ from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
 from wtforms import SelectField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from ..framework.model import Bank
+from ..framework.model import Bank, Option, has_headcount
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
 from .base import Form
@@ -67,6 +67,14 @@ class ConfirmForm(Form):
     submit = SubmitField(lazy_gettext("Confirm"), widget=GovSubmitInput())
 
 
+def headcount_groups(bank: Bank) -> list[tuple[str, list[Option]]]:
+    """Each kind of group with the groups whose people a leader can count."""
+    return [
+        (group_type, [option for option in options if has_headcount(option.id)])
+        for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas))
+    ]
+
+
 def headcount_form(bank: Bank, formdata=None, data=None) -> Form:
     """One optional whole-number box a role tier and a service area.
 
@@ -77,7 +85,7 @@ def headcount_form(bank: Bank, formdata=None, data=None) -> Form:
 
     largest = f"{MAX_HEADCOUNT:,}"
 
-    for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
+    for group_type, options in headcount_groups(bank):
         for option in options:
             setattr(
                 HeadcountForm,

@@ -9,6 +9,14 @@ Pillar = Literal["people", "technology"]
 PILLARS: tuple[Pillar, ...] = ("people", "technology")
 LEVELS = (1, 2, 3, 4, 5)
 PREFER_NOT_TO_SAY = "prefer_not_to_say"
+OTHER = "other"
+# Groups nobody can count the staff of: who will choose "Prefer not to say" is not known
+# in advance, and "Other" is whatever no listed area is. They have no headcount.
+UNCOUNTABLE_GROUPS = frozenset({PREFER_NOT_TO_SAY, OTHER})
+
+
+def has_headcount(group_id: str) -> bool:
+    return group_id not in UNCOUNTABLE_GROUPS
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,11 @@ class Council(Base):
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = _timestamp()
+    # For the officers' privacy notice: who the data controller is and how to reach its
+    # data protection officer, as the council's administrator wrote them. None until set;
+    # the notice then has wording of its own (the council's name as the controller).
+    privacy_controller: Mapped[str | None] = mapped_column(Text)
+    privacy_contact: Mapped[str | None] = mapped_column(Text)
 
     assessments: Mapped[list[Assessment]] = relationship(
         back_populates="council", cascade="all, delete-orphan", passive_deletes=True

@@ -22,6 +22,7 @@ from . import (
     leaders,
     mfa,
     pages,
+    privacy,
     report,
     results,
     security,
@@ -57,7 +58,19 @@ def init_app(app: Flask) -> None:
     sessions.init_app(app)
     auth.init_app(app)
     throttle.init_app(app)
-    for module in (pages, survey, auth, mfa, account, leaders, results, report, admin, health):
+    for module in (
+        pages,
+        privacy,
+        survey,
+        auth,
+        mfa,
+        account,
+        leaders,
+        results,
+        report,
+        admin,
+        health,
+    ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     # First of all, before the CSRF check reads the body as a form.

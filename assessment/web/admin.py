@@ -9,10 +9,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from werkzeug.security import generate_password_hash
 
-from ..forms.admin import NewCouncilForm
+from ..forms.admin import NewCouncilForm, PrivacyDetailsForm
 from ..forms.auth import NewLeaderForm
 from ..forms.leaders import ConfirmForm
 from ..storage import accounts, queries
+from ..storage import councils as council_details
 from ..storage.models import Assessment, Council, User
 from .access import admin_only, assessment_view
 from .report_cache import ReportCache
@@ -63,6 +64,23 @@ def council(council_id: int):
         assessments=queries.assessments_for(council),
         form=form,
     ), status
+
+
+@blueprint.route("/councils/<int:council_id>/privacy", methods=["GET", "POST"])
+@admin_only
+def privacy_details(council_id: int):
+    council = queries.council_by_id(council_id)
+    if council is None:
+        abort(404)
+    form = PrivacyDetailsForm(
+        data={"controller": council.privacy_controller, "contact": council.privacy_contact}
+    )
+    if form.validate_on_submit():
+        council_details.set_privacy_details(council, form.controller.data, form.contact.data)
+        flash(_("Privacy details saved. Officers see them in the privacy notice."), "success")
+        return redirect(url_for("admin.council", council_id=council.id))
+    status = 400 if form.errors else 200
+    return render_template("admin/privacy_details.html", council=council, form=form), status
 
 
 @blueprint.route("/councils/<int:council_id>/delete", methods=["GET", "POST"])

@@ -8,7 +8,7 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..bank import current_bank
-from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form
+from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
 from ..services import closing
 from ..storage import queries
 from ..storage.models import Assessment
@@ -60,8 +60,8 @@ def assessment(assessment: Assessment):
         "leaders/assessment.html",
         assessment=assessment,
         link=invitation_link(assessment),
-        started=progress.shown(started, assessment.anonymity_threshold),
-        submitted=progress.shown(submitted, assessment.anonymity_threshold),
+        started=progress.so_far(started, started, assessment.anonymity_threshold),
+        submitted=progress.so_far(submitted, started, assessment.anonymity_threshold),
         form=ConfirmForm(),
     )
 
@@ -128,6 +128,10 @@ def headcounts(assessment: Assessment):
         flash(_("Headcounts saved. Response rates now show on the progress page."), "success")
         return redirect(url_for("leaders.assessment_progress", assessment_id=assessment.id))
     status = 400 if form.errors else 200
+    legends = {"role": _("People by role"), "service_area": _("People by service area")}
     return render_template(
-        "leaders/headcounts.html", assessment=assessment, form=form, bank=bank
+        "leaders/headcounts.html",
+        assessment=assessment,
+        form=form,
+        groups=[(legends[kind], kind, options) for kind, options in headcount_groups(bank)],
     ), status

@@ -1,6 +1,6 @@
 """Pages that belong to no journey."""
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, current_app, render_template, request
 from markupsafe import escape
 from werkzeug.wrappers import Response
 
@@ -32,6 +32,20 @@ def method() -> str:
 @blueprint.get("/accessibility")
 def accessibility() -> str:
     return render_template("pages/accessibility.html")
+
+
+@blueprint.get("/cookies")
+def cookies() -> str:
+    config = current_app.config
+    return render_template(
+        "pages/cookies.html",
+        # The only cookie: Flask's signed session (web/sessions.py). The language choice,
+        # an officer's place and a leader's sign-in all live inside it.
+        cookie_name=config["SESSION_COOKIE_NAME"],
+        session_hours=int(config["PERMANENT_SESSION_LIFETIME"].total_seconds() // 3600),
+        idle_minutes=config["LEADER_IDLE_MINUTES"],
+        signed_in_hours=config["SIGNED_IN_HOURS"],
+    )
 
 
 REDIRECTS = {301, 302, 303, 307, 308}

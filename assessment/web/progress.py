@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
-from ..framework.model import Bank
+from ..framework.model import Bank, has_headcount
 from ..framework.scoring import Results
 from ..framework.suppression import published
 from ..storage import queries
@@ -17,6 +17,12 @@ from ..storage.models import Assessment
 def shown(count: int, threshold: int) -> str:
     """The whole council's count as leaders may see it: under the threshold it is never exact."""
     return _("Fewer than %(k)s", k=threshold) if count < threshold else f"{count:,}"
+
+
+def so_far(count: int, responses: int, threshold: int) -> str:
+    """A council-wide count while an assessment runs: "None yet" only when nobody at all
+    has started. A zero for the whole council gives nobody away; a small count does."""
+    return _("None yet") if responses == 0 else shown(count, threshold)
 
 
 def group_count(count: int | None) -> str:
@@ -50,6 +56,7 @@ def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
     k = assessment.anonymity_threshold
     captions = group_captions()
     result = []
+    nobody_yet = not counts
     for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
         groups = [counts.get((group_type, o.id), queries.GroupProgress(0, 0)) for o in options]
         # Started and submitted are each a breakdown of a published total.
@@ -58,9 +65,14 @@ def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
         rows = [
             ProgressRow(
                 label=option.label,
-                started=group_count(started[index]),
-                submitted=group_count(submitted[index]),
-                response_rate=response_rate(submitted[index], people.get((group_type, option.id))),
+                # With nobody at all, every group's zero is the council's, safe to say.
+                started=_("None yet") if nobody_yet else group_count(started[index]),
+                submitted=_("None yet") if nobody_yet else group_count(submitted[index]),
+                response_rate=response_rate(
+                    0 if nobody_yet else submitted[index],
+                    people.get((group_type, option.id)),
+                    option.id,
+                ),
             )
             for index, option in enumerate(options)
         ]
@@ -68,14 +80,19 @@ def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
     return result
 
 
-def response_rate(submitted: int | None, headcount: int | None) -> str:
+def response_rate(submitted: int | None, headcount: int | None, group_id: str) -> str:
     """A shown count's share of the group's headcount; with a hidden count the rate would
-    give the count back, so it is hidden too."""
+    give the count back, so it is hidden too. More responses than people means the
+    headcount is wrong (or out of date): said so, rather than a rate that looks right."""
+    if not has_headcount(group_id):
+        return _("Not applicable")
     if headcount is None:
         return _("No headcount")
     if submitted is None:
         return _("Not shown")
-    return f"{min(submitted / headcount, 1):.0%}"
+    if submitted > headcount:
+        return _("More responses than the headcount (check it)")
+    return f"{submitted / headcount:.0%}"
 
 
 @dataclass(frozen=True)
@@ -98,7 +115,7 @@ def respondent_groups(
             GroupCount(
                 group.label,
                 group_count(group.respondents),
-                response_rate(group.respondents, people.get((group_type, group.id))),
+                response_rate(group.respondents, people.get((group_type, group.id)), group.id),
             )
             for group in groups
         ]

@@ -276,3 +276,17 @@ def test_exporting_a_council_that_does_not_exist_or_to_nowhere_says_so(runner, c
     unwritable = tmp_path / "no-such-folder" / "east.zip"
     failed = runner.invoke(args=["councils", "export", "eastshire", "--output", str(unwritable)])
     assert_one_line_error(failed, str(unwritable), "cannot write")
+
+
+def test_purge_without_a_number_of_days_uses_the_retention_setting(app, runner, open_assessment):
+    _officer_left(app, open_assessment, "manager", days_ago=31, submit=False)
+    _officer_left(app, open_assessment, "frontline", days_ago=29, submit=False)
+    app.config["RETENTION_DAYS"] = 30
+    try:
+        result = runner.invoke(args=["purge"])
+    finally:
+        app.config["RETENTION_DAYS"] = 90
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Deleted 1 unsubmitted response last changed more than 30 days ago.\n"
+    assert _roles_left(app) == ["frontline"]

@@ -97,6 +97,9 @@ def test_pages_for_everyone_have_no_violations(page, site, axe):
         ("/", "home"),
         ("/how-scores-work", "how scores work"),
         ("/accessibility", "accessibility statement"),
+        ("/privacy", "privacy notice"),
+        ("/cookies", "cookies"),
+        (f"/s/{site.invitation}/privacy", "officer: the council's privacy notice"),
         ("/auth/signed-out", "signed out"),
         ("/no-such-page", "page not found"),
     ]:
@@ -168,6 +171,13 @@ def test_the_admin_pages_have_no_violations(page, site, axe):
     admin.follow(admin.button("Create leader account"))
     expect(admin.error_summary).to_be_visible()
     axe.check(page, "admin: a council, with errors")
+
+    page.goto(f"/admin/councils/{site.council_id}/privacy")
+    axe.check(page, "admin: privacy details")
+    page.get_by_label("Data controller").fill("x" * 1001)
+    admin.follow(admin.button("Save privacy details"))
+    expect(admin.error_summary).to_be_visible()
+    axe.check(page, "admin: privacy details, with errors")
 
     # A leader's reset link, and removing a leader asks first.
     page.goto(f"/admin/councils/{site.other_council_id}")

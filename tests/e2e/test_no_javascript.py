@@ -108,3 +108,21 @@ def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascri
             expect(table).to_be_visible()
             expect(table.locator("caption")).not_to_be_empty()
             assert table.locator("tbody tr").count() >= 1, path
+
+
+def test_leaders_find_sign_in_and_officers_the_privacy_notice_without_javascript(no_js_page, site):
+    no_js_page.goto("/")
+    home = GovukPage(no_js_page)
+    home.follow(no_js_page.get_by_role("navigation", name="Menu").get_by_role("link"))
+    home.expect_heading("Sign in")
+
+    no_js_page.goto("/")
+    home.follow(no_js_page.locator(".govuk-footer").get_by_role("link", name="Cookies"))
+    home.expect_heading("Cookies")
+    home.follow(no_js_page.locator(".govuk-footer").get_by_role("link", name="Privacy"))
+    home.expect_heading("Privacy notice")
+
+    StartPage.open(no_js_page, site.invitation)
+    home.follow(no_js_page.get_by_role("link", name="Read the privacy notice"))
+    home.expect_heading("Privacy notice")
+    expect(no_js_page.locator("main")).to_contain_text("is the data controller")

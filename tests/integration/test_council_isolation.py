@@ -112,6 +112,8 @@ def test_a_leader_cannot_reach_admin_pages(client, two_councils):
     sign_in(client, "lead@east.example")
     assert client.get("/admin/councils").status_code == 403
     assert client.get(f"/admin/councils/{east.id}").status_code == 403
+    # Not even their own council's privacy details: the administrator writes those.
+    assert client.get(f"/admin/councils/{east.id}/privacy").status_code == 403
 
 
 def test_an_administrator_sees_every_council(app, client, two_councils):

@@ -23,6 +23,7 @@ REFUSED = ("Sorry, this page has expired", "The answers on this page have not be
 KNOWN_POSTS = {
     "admin.councils",
     "admin.council",
+    "admin.privacy_details",
     "admin.delete_council",
     "admin.delete_assessment",
     "auth.sign_in",

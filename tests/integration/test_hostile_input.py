@@ -191,6 +191,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     "leaders.headcounts": {"role__frontline": ["12"], "service_area__housing": ["1"]},
     "admin.councils": {"name": TEXT, "slug": ["newshire", "a-b-1"]},
     "admin.council": {"email": ["new@example.org"], "password": ["a long enough password"]},
+    "admin.privacy_details": {"controller": TEXT, "contact": TEXT},
 }
 OTHER_FORMS = {"submit": ["y"], "confirm": ["y"]}
 
@@ -320,6 +321,7 @@ VALID_POSTS: dict[str, dict[str, str]] = {
     "leaders.headcounts": {"role__frontline": "12"},
     "admin.councils": {"name": "Fine", "slug": "newshire-{n}"},
     "admin.council": {"email": "new{n}@example.org", "password": "a long enough password"},
+    "admin.privacy_details": {"controller": "Othershire Council", "contact": "dpo@example.org"},
 }
 POISONS = [
     "\x00",

@@ -126,7 +126,9 @@ def test_headcounts_give_response_rates(app, client, leader):
 
     refused = post_with_token(client, base, base, {"role__frontline": "-4"})
     assert refused.status_code == 400
-    assert "Frontline: enter a whole number, or leave it empty" in refused.get_data(as_text=True)
+    assert "Frontline: enter a whole number between 1 and 1,000,000, or leave it empty" in (
+        refused.get_data(as_text=True)
+    )
 
 
 def test_an_administrator_creates_a_council_and_its_leader_in_the_web(app, client, clean_database):

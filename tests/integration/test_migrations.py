@@ -82,6 +82,10 @@ def _differences_from_the_models() -> list:
         return compare_metadata(MigrationContext.configure(connection), Base.metadata)
 
 
+def _columns(table: str) -> set[str]:
+    return {column["name"] for column in sa.inspect(db.engine).get_columns(table)}
+
+
 def _recorded_revisions() -> list[str]:
     with db.engine.connect() as connection:
         return list(
@@ -113,6 +117,11 @@ def test_downgrade_to_base_leaves_nothing_behind_and_upgrade_works_again(app):
 def test_each_migration_steps_down_one_at_a_time(app):
     upgrade()
     head = _recorded_revisions()
+
+    downgrade(revision="-1")
+    assert "privacy_contact" not in _columns("council")
+    assert "reset_link" in _tables()
+    assert _recorded_revisions() != head
 
     downgrade(revision="-1")
     assert "reset_link" not in _tables() and "recovery_code" not in _tables()

@@ -112,6 +112,7 @@ def _data(bank) -> set[str]:
         TOO_LONG,
         "exampleshire",
         "otherton",
+        "session",  # the cookie's name, which the cookies page gives as it is
     }
     words.update(_strings_in(bank))
     # Babel's own Welsh: month names in dates, and each language's name for itself.
@@ -186,7 +187,8 @@ class Reader:
 
 def test_pages_for_everyone(site):
     reader = Reader(site)
-    for url in ("/", "/how-scores-work", "/accessibility", "/auth/sign-in", "/no-such-page"):
+    pages = ("/", "/how-scores-work", "/accessibility", "/privacy", "/cookies", "/auth/sign-in")
+    for url in (*pages, "/no-such-page"):
         reader.get(url)
     reader.post("/auth/sign-in", {"email": "", "password": ""})
     reader.post("/auth/sign-in", {"email": "nobody@example.org", "password": "wrong"})
@@ -197,6 +199,7 @@ def test_the_officer_journey(site):
     reader = Reader(site)
     base = f"/s/{site.invitation}"
     reader.get(base)
+    reader.get(f"{base}/privacy")
     reader.get(f"{base}/about-you")
     reader.post(f"{base}/about-you", {})
     reader.post(f"{base}/about-you", {"role_tier": "frontline", "service_area": "housing"})
@@ -254,6 +257,10 @@ def test_the_admin_pages(site):
         leader = queries.user_by_email(demo.LEADER_EMAIL)
         council_page = f"/admin/councils/{leader.council_id}"
         leader_id = leader.id
+    privacy = f"{council_page}/privacy"
+    reader.post(privacy, {"controller": TOO_LONG, "contact": ""})
+    reader.post(privacy, {"controller": "", "contact": ""})  # unset: the notice's own words
+    reader.get(f"/s/{site.invitation}/privacy")
     reader.post(f"/admin/leaders/{leader_id}/reset-link", {}, council_page)
     reader.post(f"/admin/leaders/{leader_id}/remove", {}, council_page)  # asks first
     reader.post(f"/admin/leaders/{leader_id}/disable", {}, council_page)

@@ -109,3 +109,16 @@ def test_languages_are_read_in_order_with_the_default_first(tmp_path):
 def test_languages_must_be_language_codes(tmp_path, value):
     with pytest.raises(ConfigError, match="LANGUAGES must be language codes"):
         settings_from_environment(str(tmp_path), {"LANGUAGES": value})
+
+
+def test_unsubmitted_answers_are_kept_ninety_days_unless_told_otherwise(tmp_path):
+    assert settings_from_environment(str(tmp_path), {})["RETENTION_DAYS"] == 90
+    chosen = settings_from_environment(str(tmp_path), {"RETENTION_DAYS": "30"})
+    assert chosen["RETENTION_DAYS"] == 30
+
+
+@pytest.mark.parametrize("days", ["0", "-5", "thirty", "36501"])
+def test_a_retention_that_is_not_a_number_of_days_is_refused_in_one_line(tmp_path, days):
+    with pytest.raises(ConfigError) as refused:
+        settings_from_environment(str(tmp_path), {"RETENTION_DAYS": days})
+    assert "RETENTION_DAYS" in str(refused.value) and "\n" not in str(refused.value)
