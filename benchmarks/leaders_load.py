@@ -1,5 +1,6 @@
 """An officer's question page while 10 leaders keep refreshing the results pages of a
-closed 20,000-response assessment, against the same page with no leaders about.
+closed 20,000-response assessment (each a page a second), against the same page
+with no leaders about.
 
 Leaders read the results snapshot stored at close, so their pages cost a read of
 one row and the rendering, not scoring 20,000 people: the officer's page should
@@ -26,6 +27,7 @@ from .setup import demo_app, settings
 RESPONDENTS = 20_000
 LEADERS = 10
 OFFICERS = 4  # connections, as in http_throughput's question page
+REFRESH_MS = 1000  # each leader asks for a results page once a second
 LEADER, PASSWORD = "bench-leader@example.org", "benchmark-password"
 RESULTS_PAGES = ("results", "results/radar", "results/themes", "results/perception")
 RESULTS_PAGES += ("results/silos", "results/themes/culture", "results/themes/technology")
@@ -93,7 +95,10 @@ def _leader_cookie(app) -> str:
 
 
 def _lua_cycle(paths: list[str]) -> str:
-    """Each connection reads the results pages in turn, as a leader clicking through."""
+    """Each connection reads the results pages in turn, as a leader clicking through,
+    a page every REFRESH_MS: people refresh, they don't hammer. Without the pause ten
+    connections would saturate both workers, and the officer's figure would measure
+    the queue that any ten flat-out clients make, whatever the pages cost."""
     listed = ", ".join(f'"{path}"' for path in paths)
     return f"""
 local paths = {{{listed}}}
@@ -101,6 +106,9 @@ local i = 0
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i], {{["Cookie"] = "session=COOKIE"}})
+end
+delay = function()
+  return {REFRESH_MS}
 end
 """
 

@@ -2,7 +2,8 @@
 
 The council's notice sits under the invitation token, so an officer who has the link can
 read who holds their answers before starting, and nobody learns a council's details
-without it. An unknown token counts towards the same scanning pause as the survey's.
+without it. An unknown token counts towards the same scanning pause as the survey's
+(web/throttle.py).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from flask import Blueprint, current_app, render_template
 
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from ..storage import queries
-from . import link_scanning
+from . import throttle
 
 blueprint = Blueprint("privacy", __name__)
-link_scanning.guard(blueprint)
 
 
 @blueprint.get("/privacy")
@@ -26,7 +26,7 @@ def general() -> str:
 def for_invitation(invitation: str) -> str:
     assessment = queries.assessment_by_invitation(invitation)
     if assessment is None:
-        link_scanning.unknown_link()
+        throttle.unknown_link()
     return _notice(
         council=assessment.council,
         threshold=assessment.anonymity_threshold,
