@@ -17,7 +17,7 @@ from werkzeug.security import generate_password_hash
 from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
-from .storage import queries
+from .storage import imports, queries
 from .web.links import absolute, invitation_link
 
 COUNCIL_SLUG = "exampleshire"
@@ -158,7 +158,7 @@ def load_demo(bank: Bank) -> list[str]:
     )
     if assessment is None:
         assessment = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
-        queries.import_responses(assessment, synthetic_responses(bank), bank)
+        imports.import_responses(assessment, synthetic_responses(bank), bank)
         _add_comments(bank, assessment)
     _, submitted = queries.response_counts(assessment)
     return [

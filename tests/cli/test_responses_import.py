@@ -72,12 +72,12 @@ def test_an_excel_file_with_a_byte_order_mark_is_accepted(runner, assessment_id,
 
 def test_a_hand_made_file_is_read_generously(runner, assessment_id, write_csv):
     """Columns in any order, a question left out, spaces, DK in capitals, blank lines,
-    an empty role or area, and a row with no answers at all."""
+    and an empty role or area."""
     path = write_csv(
         "technology.legacy, respondent ,role,service_area,culture.change",
         " DK , R1 , manager , other , 4 ",
         "",
-        ",R2,,,",
+        "dk,R2,,,",
     )
     result = run_import(runner, assessment_id, path)
     assert result.exit_code == 0, result.output
@@ -86,7 +86,7 @@ def test_a_hand_made_file_is_read_generously(runner, assessment_id, write_csv):
     assert (manager.role, manager.service_area) == ("manager", "other")
     assert manager.answers == {"technology.legacy": "dk", "culture.change": 4}
     assert (unknown.role, unknown.service_area) == ("prefer_not_to_say", "prefer_not_to_say")
-    assert unknown.answers == {}
+    assert unknown.answers == {"technology.legacy": "dk"}
 
 
 BAD_FILES = {
@@ -121,6 +121,10 @@ BAD_FILES = {
     "short row": (
         [HEADER, *GOOD_ROWS, "R3,manager,other,3"],
         ["line 4", "4 cells", "6 columns"],
+    ),
+    "row with no answers": (
+        [HEADER, *GOOD_ROWS, "R3,manager,other,,,"],
+        ["line 4", "no answers"],
     ),
     "header only": ([HEADER], ["no responses"]),
 }
