@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..framework.model import Bank
@@ -19,12 +19,24 @@ from ..framework.responses_csv import DONT_KNOW, ImportedResponse
 from ..framework.scoring import Respondent
 from . import tallies
 from .base import db, utcnow
-from .models import Answer, Assessment, Response
+from .bulk import insert_rows, insert_rows_with_ids
+from .models import Answer, Assessment, Response, ResponseTally
 from .queries import Conflict
 
 # Respondents a batch: big enough that each statement carries thousands of rows,
 # small enough that a batch of the real bank's answers stays a few megabytes.
 BATCH = 2_000
+_RESPONSE_COLUMNS = (
+    "assessment_id",
+    "role_tier",
+    "service_area",
+    "source",
+    "respondent_ref",
+    "started_at",
+    "updated_at",
+    "submitted_at",
+)
+_ANSWER_COLUMNS = ("response_id", "question_id", "level", "dont_know", "updated_at")
 
 
 def imported_refs(assessment: Assessment) -> set[str]:
@@ -61,41 +73,27 @@ def _batches(rows: Iterator[ImportedResponse]) -> Iterator[list[ImportedResponse
 
 
 def _store(assessment: Assessment, batch: list[ImportedResponse], bank: Bank, now) -> None:
-    connection = db.session.connection()
-    ids = connection.scalars(
-        insert(Response.__table__).returning(Response.id, sort_by_parameter_order=True),
+    ids = insert_rows_with_ids(
+        Response.__table__,
+        _RESPONSE_COLUMNS,
         [
-            {
-                "assessment_id": assessment.id,
-                "role_tier": row.role,
-                "service_area": row.service_area,
-                "source": "import",
-                "respondent_ref": row.respondent,
-                "started_at": now,
-                "updated_at": now,
-                "submitted_at": now,
-            }
+            (assessment.id, row.role, row.service_area, "import", row.respondent, now, now, now)
             for row in batch
         ],
-    ).all()
-    connection.execute(
-        insert(Answer.__table__),
-        [
-            {
-                "response_id": response_id,
-                "question_id": question_id,
-                "level": None if value == DONT_KNOW else int(value),
-                "dont_know": value == DONT_KNOW,
-                "updated_at": now,
-            }
+    )
+    insert_rows(
+        Answer.__table__,
+        _ANSWER_COLUMNS,
+        (
+            (response_id, question_id, None, True, now)
+            if value == DONT_KNOW
+            else (response_id, question_id, value, False, now)
             for response_id, row in zip(ids, batch, strict=True)
             for question_id, value in row.answers.items()
-        ],
+        ),
     )
-    tallies.store(
-        bank,
-        [
-            (response_id, Respondent(row.role, row.service_area, row.answers))
-            for response_id, row in zip(ids, batch, strict=True)
-        ],
+    scored = (
+        (response_id, Respondent(row.role, row.service_area, row.answers))
+        for response_id, row in zip(ids, batch, strict=True)
     )
+    insert_rows(ResponseTally.__table__, tallies.COLUMNS, tallies.rows(bank, scored))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks import results_scale, run
+from benchmarks import import_scale, results_scale, run
 from benchmarks.http_throughput import _lua_get, _lua_save
 
 
@@ -16,6 +16,7 @@ def test_the_table_marks_each_target_met_or_not():
         figures[f"{kind}: errors"] = 0
         figures[f"{kind}: answers stored as sent (1 = yes)"] = 1.0
         figures[f"{kind}: results, 1,000 respondents (SQL statements)"] = 1.0
+        figures[f"{kind}: import 100,000 rows, all stored (1 = yes)"] = 1.0
     figures["cached download (ms)"] = 80.0
     text = run.table(figures)
     assert "PDF report, cached (ms)" in text and "NOT MET" in text
@@ -34,3 +35,10 @@ def test_results_scale_runs_on_a_small_assessment(monkeypatch):
     counts = {figures[f"sqlite: results, {n:,} respondents (SQL statements)"] for n in (5, 10, 20)}
     assert len(counts) == 1, "SQL statements do not grow with respondents"
     assert figures["sqlite: dashboard, results cached (s)"] >= 0
+
+
+def test_the_import_benchmark_imports_a_small_file_and_reads_its_peak_memory():
+    figures = import_scale.measure("sqlite", rows=30)
+    assert figures["sqlite: import 30 rows, all stored (1 = yes)"] == 1
+    assert figures["sqlite: import 30 rows, peak RSS (MB)"] > 10
+    assert figures["sqlite: import command at rest, peak RSS (MB)"] > 10
