@@ -22,6 +22,24 @@ def without_control_characters(text: str | None) -> str | None:
     return text.translate(_CONTROL_CHARACTERS) if text else text
 
 
+def stripped(text: str | None) -> str | None:
+    return text.strip() if text else text
+
+
+def is_ascii_digits(text: str) -> bool:
+    """0 to 9 only: str.isdigit() and int() also take "٣", "３" and "²"."""
+    return text.isascii() and text.isdigit()
+
+
+def ascii_int(value: object) -> int:
+    """A choice's id as a SelectField coerces it, refusing digits other than 0 to 9."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and is_ascii_digits(value):
+        return int(value)
+    raise ValueError(_("Select one of the options"))
+
+
 class _ErrorPrefixTranslated:
     """GOV.UK's error message writes a visually hidden "Error:" before the message, in
     English unless told otherwise, and govuk-frontend-wtf sets the error message after
@@ -101,7 +119,7 @@ class WholeNumberField(IntegerField):
             self.data = None
             return
         text = valuelist[0].strip().replace(",", "")
-        if not text.isdigit() or len(text) > 9:
+        if not is_ascii_digits(text) or len(text) > 9:
             self.data = None
             raise ValueError(self.not_a_number)
         self.data = int(text)
