@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
@@ -23,11 +24,17 @@ DONT_KNOW = "dk"
 REQUIRED_COLUMNS = ("respondent", "role", "service_area")
 MAX_RESPONDENT_LENGTH = 200  # the width of the column that keeps it
 _LEVELS = {str(level): level for level in range(1, 6)}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Long enough to recognise a value, short enough to keep the message one line.
 _SHOWN_CHARS = 40
 _CHUNK = 1 << 16
 
 Answer = int | Literal["dk"]
+# Every well-formed answer, looked up before _answer checks (and words) a bad one.
+_ANSWERS: dict[str, Answer] = {
+    **_LEVELS,
+    **{spelling: DONT_KNOW for spelling in ("dk", "dK", "Dk", "DK")},
+}
 
 
 @dataclass(frozen=True)
@@ -82,11 +89,12 @@ def _responses(
         )
     header_line, columns = header
     _check_header(bank, header_line, columns)
+    options = ([o.id for o in bank.roles], [o.id for o in bank.service_areas])
 
     # Only the ids, to name the line a repeated one was first seen on.
     seen: dict[str, int] = {}
     for line, cells in rows:
-        response = _response(bank, columns, line, cells)
+        response = _response(columns, options, line, cells)
         if response.respondent in seen:
             raise _error(
                 line,
@@ -177,7 +185,9 @@ def _check_header(bank: Bank, line: int, columns: list[str]) -> None:
             )
 
 
-def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> ImportedResponse:
+def _response(
+    columns: list[str], options: tuple[list[str], list[str]], line: int, cells: list[str]
+) -> ImportedResponse:
     if len(cells) != len(columns):
         raise CsvImportError(
             f"line {line}: the row has {len(cells)} cell{'' if len(cells) == 1 else 's'} "
@@ -187,15 +197,15 @@ def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> Im
     row = dict(zip(columns, cells, strict=True))
     if not row["respondent"]:
         raise _error(line, "respondent", "empty; every row needs a respondent id")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in row["respondent"]):
+    if _CONTROL_CHARACTERS.search(row["respondent"]):
         # Databases refuse some (PostgreSQL cannot store NUL); no real id has them.
         raise _error(line, "respondent", "contains control characters; use letters and numbers")
     if len(row["respondent"]) > MAX_RESPONDENT_LENGTH:
         raise _error(line, "respondent", f"longer than {MAX_RESPONDENT_LENGTH} characters")
-    role = _option(line, "role", row["role"], [o.id for o in bank.roles])
-    area = _option(line, "service_area", row["service_area"], [o.id for o in bank.service_areas])
+    role = _option(line, "role", row["role"], options[0])
+    area = _option(line, "service_area", row["service_area"], options[1])
     answers = {
-        column: _answer(line, column, value)
+        column: _ANSWERS.get(value) or _answer(line, column, value)
         for column, value in row.items()
         if value and column not in REQUIRED_COLUMNS
     }

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Numeric, cast, exists, func, insert, select
 
 from ..framework.model import Bank
-from ..framework.respondent_tally import theme_tallies
+from ..framework.respondent_tally import Tallier
 from ..framework.scoring import DONT_KNOW, Cell, Respondent, respondent_cell
 from ..framework.tally import ThemeTally
 from .base import db
@@ -46,8 +46,9 @@ def store(bank: Bank, scored: Iterable[tuple[int, Respondent]]) -> None:
 
 def rows(bank: Bank, scored: Iterable[tuple[int, Respondent]]) -> Iterator[tuple]:
     """The tally rows of each (response id, respondent), values in COLUMNS' order."""
+    tally_of = Tallier(bank)
     for response_id, respondent in scored:
-        for theme_id, tally in theme_tallies(bank, respondent.answers).items():
+        for theme_id, tally in tally_of(respondent.answers).items():
             yield (
                 response_id,
                 theme_id,
