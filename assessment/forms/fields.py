@@ -32,12 +32,13 @@ def is_ascii_digits(text: str) -> bool:
 
 
 def ascii_int(value: object) -> int:
-    """A choice's id as a SelectField coerces it, refusing digits other than 0 to 9."""
+    """A choice's id as a SelectField coerces it, refusing digits other than 0 to 9
+    (the field words its own message when this raises)."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and is_ascii_digits(value):
         return int(value)
-    raise ValueError(_("Select one of the options"))
+    raise ValueError(f"not a whole number in 0 to 9: {value!r}")
 
 
 class _ErrorPrefixTranslated:

@@ -1,11 +1,11 @@
 """Many rows into one table in the session's transaction: what an import stores.
 
 PostgreSQL takes them by COPY, through psycopg on the session's own connection
-(so in the same transaction, rolled back with it). Core's executemany sends a
+(so in the same transaction, rolled back with it): Core's executemany sends a
 statement per row through psycopg, and a RETURNING clause (SQLAlchemy's
-multi-row "insertmanyvalues") is slower still: on this machine, 29,000 and
-10,000 rows a second, against 139,000 by COPY (docs/performance.md). SQLite
-runs an executemany in its own C loop, so it gets Core's.
+multi-row "insertmanyvalues") is slower still, each several times slower than
+COPY (docs/performance.md has the figures). SQLite runs an executemany in its
+own C loop, so it gets Core's.
 """
 
 from __future__ import annotations

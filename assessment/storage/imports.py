@@ -1,8 +1,9 @@
 """Storing imported responses (`responses import`, the demo) in bulk.
 
 Rows arrive one at a time from the CSV reader and go to the database a batch at
-a time through SQLAlchemy Core: no ORM object is made for a response or an
-answer, so memory holds one batch whatever the size of the file. The caller's
+a time (storage/bulk.py: COPY on PostgreSQL, Core's executemany on SQLite): no
+ORM object is made for a response or an answer, so memory holds one batch
+whatever the size of the file. The caller's
 transaction holds the whole import, so a problem anywhere rolls it all back.
 """
 

@@ -13,7 +13,7 @@ from assessment.bank import current_bank
 from assessment.framework.display import one_decimal
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
-from assessment.storage import queries
+from assessment.storage import imports, queries
 from assessment.web import report as report_module
 
 from .people import SIX_LEADERS_AND_FRONTLINE, make_council, sign_in
@@ -38,7 +38,7 @@ def council(app, clean_database, tmp_path):
     with app.app_context():
         assessment = queries.assessment_by_id(council.assessment_id)
         rows = [ImportedResponse(n, f"r{n}", r, a, ans) for n, (r, a, ans) in enumerate(PEOPLE, 2)]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
         queries.commit()
     return council
@@ -157,7 +157,7 @@ def test_a_repeated_download_comes_from_the_cache_and_a_new_response_refreshes_i
     with app.app_context():
         assessment = queries.assessment_by_id(council.assessment_id)
         row = ImportedResponse(99, "late", "frontline", "housing", {"culture.change": 1})
-        queries.import_responses(assessment, [row], current_bank())
+        imports.import_responses(assessment, [row], current_bank())
         queries.commit()
     third = _pdf(app, council)
     assert len(renders) == 2 and third != first
