@@ -5,8 +5,13 @@ line and the column to fix, and not one response is stored.
 """
 
 import pytest
+from sqlalchemy import select
 
+from assessment.bank import current_bank
+from assessment.framework.scoring import score
 from assessment.storage import queries
+from assessment.storage.base import db
+from assessment.storage.models import Response, ResponseTally
 
 from .conftest import assert_one_line_error
 
@@ -61,6 +66,22 @@ def test_a_spreadsheet_of_answers_is_imported_as_submitted_responses(
         "culture.change": "dk",
         "technology.legacy": 1,
     }
+
+
+def test_imported_responses_are_tallied_for_results_as_submitted_ones_are(
+    runner, assessment_id, write_csv
+):
+    assert run_import(runner, assessment_id, write_csv(HEADER, *GOOD_ROWS)).exit_code == 0
+    assessment = queries.assessment_by_id(int(assessment_id))
+    bank = current_bank()
+    tallied = db.session.scalars(
+        select(ResponseTally.theme_id)
+        .join(Response, Response.id == ResponseTally.response_id)
+        .where(Response.assessment_id == assessment.id, ResponseTally.bank_version == bank.version)
+    ).all()
+    assert sorted(tallied) == sorted([t.id for t in bank.themes] * 2)
+    queries.forget_results()
+    assert queries.scored_results(assessment, bank) == score(bank, stored(assessment_id), 3)
 
 
 def test_an_excel_file_with_a_byte_order_mark_is_accepted(runner, assessment_id, write_csv):
