@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from assessment.bank import current_bank
+from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
-from assessment.storage import queries
+from assessment.storage import imports, queries
 from assessment.storage.base import db
 from assessment.storage.models import Response, ResponseTally
 
@@ -209,3 +210,20 @@ def test_a_file_that_does_not_exist_is_a_usage_error(runner, assessment_id, tmp_
     result = run_import(runner, assessment_id, str(tmp_path / "missing.csv"))
     assert result.exit_code == 2
     assert "missing.csv" in result.stderr
+
+
+def test_a_respondent_imported_at_the_same_time_is_a_conflict_and_nothing_is_kept(
+    runner, assessment_id, write_csv
+):
+    """Two imports at once each check the file against what was stored before either:
+    the database's unique constraint is the last word, on COPY as on INSERT."""
+    assert run_import(runner, assessment_id, write_csv(HEADER, *GOOD_ROWS)).exit_code == 0
+    racing = [
+        ImportedResponse(2, "R9", "manager", "other", {"culture.change": 3}),
+        ImportedResponse(3, "R1", "manager", "other", {"culture.change": 4}),
+    ]
+    with pytest.raises(queries.Conflict):
+        imports.import_responses(
+            queries.assessment_by_id(int(assessment_id)), racing, current_bank()
+        )
+    assert counts(assessment_id) == (2, 2)
