@@ -20,10 +20,10 @@ from .demo import load_demo
 from .framework import passwords
 from .framework.bank_export import bank_json
 from .framework.loader import BankError, load_bank
-from .framework.responses_csv import CsvImportError, parse_responses_csv
+from .framework.responses_csv import CsvImportError, read_responses_csv
 from .framework.results_contract import results_json, write_results_csv
 from .services import closing
-from .storage import accounts, queries, snapshots
+from .storage import accounts, imports, queries, snapshots
 from .storage.models import MIN_ANONYMITY_THRESHOLD, USER_ROLES, Assessment, Council, User
 from .web.links import invitation_link
 from .web.report import report_pdf
@@ -214,12 +214,18 @@ def _set_status(assessment_id: int, status: str) -> None:
 def responses_import(assessment_id: int, csv_file: Path) -> None:
     """Import a CSV of responses (all or nothing); each row counts as submitted."""
     assessment = _assessment(assessment_id)
+    already = imports.imported_refs(assessment)
     try:
-        rows = parse_responses_csv(
-            _bank(), csv_file.read_bytes(), queries.imported_refs(assessment)
-        )
-        count = queries.import_responses(assessment, rows, _bank())
+        with csv_file.open("rb") as stream:
+            # The whole file is checked before a row is stored: a bad file never
+            # holds the database's write lock, and costs one read of the file.
+            for _row in read_responses_csv(_bank(), stream, already):
+                pass
+            stream.seek(0)
+            rows = read_responses_csv(_bank(), stream, already)
+            count = imports.import_responses(assessment, rows, _bank())
     except (CsvImportError, queries.Conflict) as error:
+        queries.rollback()
         raise click.ClickException(f"{csv_file}: {error}") from None
     queries.commit()
     queries.refresh_planner_statistics()

@@ -19,7 +19,7 @@ from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
 from .services import closing
-from .storage import queries, snapshots
+from .storage import imports, queries, snapshots
 from .web.links import absolute, invitation_link
 
 COUNCIL_SLUG = "exampleshire"
@@ -164,7 +164,7 @@ def load_demo(bank: Bank) -> list[str]:
     results_round = rounds.get(ASSESSMENT_TITLE)
     if results_round is None:
         results_round = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
-        queries.import_responses(results_round, synthetic_responses(bank), bank)
+        imports.import_responses(results_round, synthetic_responses(bank), bank)
         _add_comments(bank, results_round)
     if results_round.status != "closed" or snapshots.stored(results_round) is None:
         closing.close(results_round, bank)

@@ -1,4 +1,5 @@
-"""`make bench`: every scenario three times, the median of each, and a table.
+"""`make bench`: every scenario three times (the 100,000-row import once), the median
+of each, and a table.
 
 Each figure is compared with a reference measured in the same run (these
 machines are shared and noisy, so only ratios mean anything). Nothing here
@@ -12,7 +13,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import http_throughput, leaders_load, report_render, results_scale
+from . import http_throughput, import_scale, leaders_load, report_render, results_scale
 from .setup import KINDS
 
 
@@ -87,6 +88,25 @@ def rows() -> list[Row]:
                 lambda f, k=kind: f[f"{k}: officer and leader errors"] == 0,
             ),
             Row(
+                f"{kind}: import 100,000 rows (s)",
+                f"{kind}: import 100,000 rows (s)",
+                f"{kind}: import 100,000 rows (rows/s)",
+                None,
+                "< 60 s, all stored",
+                lambda f, k=kind: (
+                    f[f"{k}: import 100,000 rows (s)"] < 60
+                    and f[f"{k}: import 100,000 rows, all stored (1 = yes)"] == 1
+                ),
+            ),
+            Row(
+                f"{kind}: import 100,000 rows, peak RSS (MB)",
+                f"{kind}: import 100,000 rows, peak RSS (MB)",
+                f"{kind}: import command at rest, peak RSS (MB)",
+                None,
+                "< 300 MB",
+                lambda f, k=kind: f[f"{k}: import 100,000 rows, peak RSS (MB)"] < 300,
+            ),
+            Row(
                 f"{kind}: web worker peak RSS (MB)",
                 f"{kind}: web worker peak RSS (MB)",
                 None,
@@ -133,6 +153,10 @@ def collect(runs: int, seconds: int) -> dict[str, float]:
             samples[run].update(figures)
         for run, figures in enumerate(leaders_load.measure(kind, runs, seconds)):
             samples[run].update(figures)
+        # Once, not `runs` times: it takes a minute or two, and its memory doesn't vary.
+        imported = import_scale.measure(kind)
+        for figures in samples:
+            figures.update(imported)
     # The report benchmark takes the median of its own repeats.
     report = report_render.measure(repeat=runs)
     for figures in samples:

@@ -24,6 +24,25 @@ def without_control_characters(text: str | None) -> str | None:
     return text.translate(_CONTROL_CHARACTERS) if text else text
 
 
+def stripped(text: str | None) -> str | None:
+    return text.strip() if text else text
+
+
+def is_ascii_digits(text: str) -> bool:
+    """0 to 9 only: str.isdigit() and int() also take "٣", "３" and "²"."""
+    return text.isascii() and text.isdigit()
+
+
+def ascii_int(value: object) -> int:
+    """A choice's id as a SelectField coerces it, refusing digits other than 0 to 9
+    (the field words its own message when this raises)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and is_ascii_digits(value):
+        return int(value)
+    raise ValueError(f"not a whole number in 0 to 9: {value!r}")
+
+
 class _ErrorPrefixTranslated:
     """GOV.UK's error message writes a visually hidden "Error:" before the message, in
     English unless told otherwise, and govuk-frontend-wtf sets the error message after

@@ -6,13 +6,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
 from wtforms import SelectField, StringField, SubmitField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..framework.model import Bank, Option, has_headcount
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
 from .base import Form
-from .fields import TextInput, WholeNumberField, without_control_characters
+from .fields import TextInput, WholeNumberField, ascii_int, stripped, without_control_characters
 
 MAX_THRESHOLD = 50
 MAX_HEADCOUNT = 1_000_000
@@ -20,16 +20,17 @@ MAX_HEADCOUNT = 1_000_000
 
 class NewAssessmentForm(Form):
     council = SelectField(
-        lazy_gettext("Council"), coerce=int, widget=GovSelect(), validate_choice=True
+        lazy_gettext("Council"), coerce=ascii_int, widget=GovSelect(), validate_choice=True
     )
     title = StringField(
         lazy_gettext("Title"),
-        filters=[without_control_characters],
+        # Stripped before it is checked, so a title of spaces is refused as the CLI does.
+        filters=[without_control_characters, stripped],
         description=lazy_gettext(
             "Officers see this, for example Digital maturity self-assessment 2026"
         ),
         validators=[
-            InputRequired(message=lazy_gettext("Enter a title")),
+            DataRequired(message=lazy_gettext("Enter a title")),
             Length(max=200, message=lazy_gettext("Title must be 200 characters or fewer")),
         ],
         widget=TextInput(),

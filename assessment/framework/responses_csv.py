@@ -1,9 +1,11 @@
 """Reading a responses CSV (`responses import`) into checked, ready-to-store rows.
 
 The contract is FRAMEWORK.md, "Responses CSV". Import is all or nothing: the
-first problem raises CsvImportError and nothing is returned, so a council never
-ends up with half a file in its results. Messages are written for the person who
-made the spreadsheet: one line, naming the line and the column to fix.
+first problem raises CsvImportError, and the import reads the whole file once to
+check it before it stores a row, so a council never ends up with half a file in
+its results. Rows are read one at a time, never the whole file at once, so a
+large file cannot exhaust the host. Messages are written for the person who made
+the spreadsheet: one line, naming the line and the column to fix.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from assessment.framework.model import PREFER_NOT_TO_SAY, Bank
 
@@ -21,10 +24,17 @@ DONT_KNOW = "dk"
 REQUIRED_COLUMNS = ("respondent", "role", "service_area")
 MAX_RESPONDENT_LENGTH = 200  # the width of the column that keeps it
 _LEVELS = {str(level): level for level in range(1, 6)}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Long enough to recognise a value, short enough to keep the message one line.
 _SHOWN_CHARS = 40
+_CHUNK = 1 << 16
 
 Answer = int | Literal["dk"]
+# Every well-formed answer, looked up before _answer checks (and words) a bad one.
+_ANSWERS: dict[str, Answer] = {
+    **_LEVELS,
+    **{spelling: DONT_KNOW for spelling in ("dk", "dK", "Dk", "DK")},
+}
 
 
 @dataclass(frozen=True)
@@ -46,10 +56,31 @@ class CsvImportError(ValueError):
         self.column = column
 
 
-def parse_responses_csv(
-    bank: Bank, data: bytes, already_imported: Collection[str] = ()
-) -> list[ImportedResponse]:
-    rows = _rows(_decode(data))
+def read_responses_csv(
+    bank: Bank, stream: BinaryIO, already_imported: Collection[str] = ()
+) -> Iterator[ImportedResponse]:
+    """Each row of the file, checked, as it is read: a file of any length costs the
+    memory of one row and of the respondent ids seen so far.
+
+    The first problem raises CsvImportError, so a caller that stores rows as they
+    come must do so in a transaction it can roll back. `stream` must be seekable:
+    a file that is not UTF-8 is read again to name the line of the first bad byte.
+    """
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    try:
+        yield from _responses(bank, _rows(text), frozenset(already_imported))
+    except UnicodeDecodeError:
+        line = _line_of_first_undecodable_byte(stream)
+        raise CsvImportError(
+            f"line {line}: the file is not UTF-8 text; save it as CSV UTF-8", line=line
+        ) from None
+    finally:
+        text.detach()  # the caller opened the stream and closes it
+
+
+def _responses(
+    bank: Bank, rows: Iterator[tuple[int, list[str]]], imported: frozenset[str]
+) -> Iterator[ImportedResponse]:
     header = next(rows, None)
     if header is None:
         raise CsvImportError(
@@ -58,12 +89,12 @@ def parse_responses_csv(
         )
     header_line, columns = header
     _check_header(bank, header_line, columns)
+    options = ([o.id for o in bank.roles], [o.id for o in bank.service_areas])
 
-    imported = frozenset(already_imported)
+    # Only the ids, to name the line a repeated one was first seen on.
     seen: dict[str, int] = {}
-    responses = []
     for line, cells in rows:
-        response = _response(bank, columns, line, cells)
+        response = _response(columns, options, line, cells)
         if response.respondent in seen:
             raise _error(
                 line,
@@ -78,32 +109,38 @@ def parse_responses_csv(
                 f"{_show(response.respondent)} was already imported into this assessment",
             )
         seen[response.respondent] = line
-        responses.append(response)
-    if not responses:
+        yield response
+    if not seen:
         raise CsvImportError("no responses found: the file has a header but no rows of answers")
-    return responses
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        # error.start counts from after the byte-order mark, if there was one.
-        before = data.removeprefix(codecs.BOM_UTF8)[: error.start].decode("utf-8")
-        line = _line_count(before) + 1
-        raise CsvImportError(
-            f"line {line}: the file is not UTF-8 text; save it as CSV UTF-8", line=line
-        ) from None
+def _line_of_first_undecodable_byte(stream: BinaryIO) -> int:
+    """The line (as the csv reader counts them) holding the first byte that is not UTF-8."""
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    breaks, last = 0, ""
+    while True:
+        chunk = stream.read(_CHUNK)
+        try:
+            decoded = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            # error.object is what the decoder held back plus this chunk.
+            decoded = error.object[: error.start].decode("utf-8")
+            return breaks + _line_breaks(last + decoded) - _line_breaks(last) + 1
+        breaks += _line_breaks(last + decoded) - _line_breaks(last)
+        last = (last + decoded)[-1:]
+        if not chunk:
+            return breaks + 1  # not reached: the text wrapper found a bad byte
 
 
-def _line_count(text: str) -> int:
-    """Complete lines in text, split the way the csv reader splits them."""
-    return sum(1 for line in io.StringIO(text, newline="") if line.endswith(("\n", "\r")))
+def _line_breaks(text: str) -> int:
+    """Line ends as the csv reader counts them: CRLF, a lone CR or a lone LF."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(text: io.TextIOWrapper) -> Iterator[tuple[int, list[str]]]:
     """Non-blank rows, stripped, with the line each ends on."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(text)
     while True:
         try:
             row = next(reader)
@@ -148,7 +185,9 @@ def _check_header(bank: Bank, line: int, columns: list[str]) -> None:
             )
 
 
-def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> ImportedResponse:
+def _response(
+    columns: list[str], options: tuple[list[str], list[str]], line: int, cells: list[str]
+) -> ImportedResponse:
     if len(cells) != len(columns):
         raise CsvImportError(
             f"line {line}: the row has {len(cells)} cell{'' if len(cells) == 1 else 's'} "
@@ -158,18 +197,24 @@ def _response(bank: Bank, columns: list[str], line: int, cells: list[str]) -> Im
     row = dict(zip(columns, cells, strict=True))
     if not row["respondent"]:
         raise _error(line, "respondent", "empty; every row needs a respondent id")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in row["respondent"]):
+    if _CONTROL_CHARACTERS.search(row["respondent"]):
         # Databases refuse some (PostgreSQL cannot store NUL); no real id has them.
         raise _error(line, "respondent", "contains control characters; use letters and numbers")
     if len(row["respondent"]) > MAX_RESPONDENT_LENGTH:
         raise _error(line, "respondent", f"longer than {MAX_RESPONDENT_LENGTH} characters")
-    role = _option(line, "role", row["role"], [o.id for o in bank.roles])
-    area = _option(line, "service_area", row["service_area"], [o.id for o in bank.service_areas])
+    role = _option(line, "role", row["role"], options[0])
+    area = _option(line, "service_area", row["service_area"], options[1])
     answers = {
-        column: _answer(line, column, value)
+        column: _ANSWERS.get(value) or _answer(line, column, value)
         for column, value in row.items()
         if value and column not in REQUIRED_COLUMNS
     }
+    if not answers:
+        raise CsvImportError(
+            f"line {line}: the row has no answers; give at least one (1 to 5 or dk) "
+            "or delete the row",
+            line=line,
+        )
     return ImportedResponse(line, row["respondent"], role, area, answers)
 
 

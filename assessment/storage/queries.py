@@ -25,10 +25,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 
 from ..framework.model import Bank, Theme
-from ..framework.responses_csv import ImportedResponse
 from ..framework.results_contract import AssessmentInfo
 from ..framework.scoring import (
     DONT_KNOW,
@@ -590,51 +588,6 @@ def refresh_planner_statistics() -> None:
     for model in (Response, Answer, ResponseTally):
         db.session.execute(text(f"ANALYZE {model.__tablename__}"))
     db.session.commit()
-
-
-def imported_refs(assessment: Assessment) -> set[str]:
-    refs = db.session.scalars(
-        select(Response.respondent_ref).where(
-            Response.assessment_id == assessment.id, Response.respondent_ref.is_not(None)
-        )
-    )
-    return set(refs)
-
-
-def import_responses(
-    assessment: Assessment, imported: Iterable[ImportedResponse], bank: Bank
-) -> int:
-    """Add each row as a submitted response, scored once for results (all or nothing)."""
-    count = 0
-    now = utcnow()
-    scored: list[tuple[Response, Respondent]] = []
-    try:
-        for row in imported:
-            response = Response(
-                assessment=assessment,
-                role_tier=row.role,
-                service_area=row.service_area,
-                source="import",
-                respondent_ref=row.respondent,
-                submitted_at=now,
-            )
-            response.answers = [
-                Answer(
-                    question_id=qid,
-                    level=None if value == DONT_KNOW else int(value),
-                    dont_know=value == DONT_KNOW,
-                )
-                for qid, value in row.answers.items()
-            ]
-            db.session.add(response)
-            scored.append((response, Respondent(row.role, row.service_area, row.answers)))
-            count += 1
-        db.session.flush()
-        tallies.store(bank, [(response.id, respondent) for response, respondent in scored])
-    except IntegrityError as error:
-        db.session.rollback()
-        raise Conflict("a respondent in the file was imported at the same time") from error
-    return count
 
 
 def submitted_respondents(assessment: Assessment) -> list[Respondent]:

@@ -15,34 +15,49 @@ squared scaled scores, so there the rows come to Python to be added.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Numeric, cast, exists, func, insert, select
 
 from ..framework.model import Bank
+from ..framework.respondent_tally import Tallier
 from ..framework.scoring import DONT_KNOW, Cell, Respondent, respondent_cell
 from ..framework.tally import ThemeTally
 from .base import db
 from .models import Answer, Assessment, Response, ResponseTally
 
+COLUMNS = (
+    "response_id",
+    "theme_id",
+    "bank_version",
+    "scored",
+    "score",
+    "level_answers",
+    "dont_knows",
+)
+
 
 def store(bank: Bank, scored: Iterable[tuple[int, Respondent]]) -> None:
     """Score each (response id, respondent) with the pure core and keep its tallies."""
-    rows = [
-        {
-            "response_id": response_id,
-            "theme_id": theme_id,
-            "bank_version": bank.version,
-            "scored": tally.scored,
-            "score": tally.score_sum,
-            "level_answers": tally.level_answers,
-            "dont_knows": tally.dont_knows,
-        }
-        for response_id, respondent in scored
-        for theme_id, tally in respondent_cell(bank, respondent).themes.items()
-    ]
-    if rows:
-        db.session.execute(insert(ResponseTally), rows)
+    records = [dict(zip(COLUMNS, row, strict=True)) for row in rows(bank, scored)]
+    if records:
+        db.session.execute(insert(ResponseTally), records)
+
+
+def rows(bank: Bank, scored: Iterable[tuple[int, Respondent]]) -> Iterator[tuple]:
+    """The tally rows of each (response id, respondent), values in COLUMNS' order."""
+    tally_of = Tallier(bank)
+    for response_id, respondent in scored:
+        for theme_id, tally in tally_of(respondent.answers).items():
+            yield (
+                response_id,
+                theme_id,
+                bank.version,
+                tally.scored,
+                tally.score_sum,
+                tally.level_answers,
+                tally.dont_knows,
+            )
 
 
 def cells(assessment: Assessment, bank: Bank) -> list[Cell]:

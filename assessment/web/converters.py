@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from werkzeug.routing import BaseConverter
+from werkzeug.routing import BaseConverter, IntegerConverter
 
 # secrets.token_urlsafe(24): 24 random bytes, base64url without padding, 32 characters.
 TOKEN_PATTERN = r"[A-Za-z0-9_-]{32}"
@@ -24,7 +24,15 @@ class SlugConverter(BaseConverter):
     regex = SLUG_PATTERN
 
 
+class AsciiIntegerConverter(IntegerConverter):
+    """An id: ASCII digits only. Werkzeug's own matches any Unicode digit, and
+    int() reads "２" or "٢" as 2, so one page would answer to many addresses."""
+
+    regex = r"[0-9]+"
+
+
 def init_app(app: Flask) -> None:
     # Before any blueprint is registered: rules are compiled with the converters they name.
     app.url_map.converters["token"] = TokenConverter
     app.url_map.converters["slug"] = SlugConverter
+    app.url_map.converters["int"] = AsciiIntegerConverter

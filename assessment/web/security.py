@@ -2,7 +2,9 @@
 
 Scripts come only from our own static files, plus the one-line inline script
 GOV.UK Frontend's template needs, which carries the nonce. No 'unsafe-eval':
-the charts use plotly.js's strict bundle, which needs none.
+the charts use plotly.js's strict bundle, which needs none. Styles come only
+from our static files too: plotly.js's own rules are served as a stylesheet
+(scripts/build-assets.mjs), so no <style> element or style attribute is needed.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ from __future__ import annotations
 import secrets
 
 from flask import Flask, Response, g, request
+
+# base64 of SHA-256 of the empty string.
+EMPTY_STYLE_ATTRIBUTE = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
 
 
 def init_app(app: Flask) -> None:
@@ -24,8 +29,10 @@ def init_app(app: Flask) -> None:
             [
                 "default-src 'self'",
                 f"script-src 'self' 'nonce-{nonce}'",
-                # plotly.js writes a few <style> rules as it draws.
-                "style-src 'self' 'unsafe-inline'",
+                "style-src 'self'",
+                # Only an empty style attribute, which styles nothing: plotly.js clears
+                # a colour bar's with style="" before it colours it through the CSSOM.
+                f"style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_ATTRIBUTE}'",
                 "img-src 'self' data: blob:",
                 "font-src 'self'",
                 "connect-src 'self'",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import types
 
-from benchmarks import results_scale, run, servers
+from benchmarks import import_scale, results_scale, run, servers
 from benchmarks.http_throughput import _lua_get, _lua_save
 from benchmarks.leaders_load import _lua_cycle
 
@@ -20,6 +20,7 @@ def test_the_table_marks_each_target_met_or_not():
         figures[f"{kind}: answers stored as sent (1 = yes)"] = 1.0
         figures[f"{kind}: results, 1,000 respondents (SQL statements)"] = 1.0
         figures[f"{kind}: officer and leader errors"] = 0
+        figures[f"{kind}: import 100,000 rows, all stored (1 = yes)"] = 1.0
     figures["cached download (ms)"] = 80.0
     text = run.table(figures)
     assert "PDF report, cached (ms)" in text and "NOT MET" in text
@@ -54,3 +55,10 @@ def test_wrk_reports_the_95th_percentile(monkeypatch):
 
     monkeypatch.setattr(servers.subprocess, "run", fake_run)
     assert servers.wrk("http://x/", 1) == {"rps": 12.5, "errors": 0, "p95_ms": 4.321}
+
+
+def test_the_import_benchmark_imports_a_small_file_and_reads_its_peak_memory():
+    figures = import_scale.measure("sqlite", rows=30)
+    assert figures["sqlite: import 30 rows, all stored (1 = yes)"] == 1
+    assert figures["sqlite: import 30 rows, peak RSS (MB)"] > 10
+    assert figures["sqlite: import command at rest, peak RSS (MB)"] > 10

@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from assessment.bank import current_bank
-from assessment.framework.responses_csv import parse_responses_csv
+from assessment.framework.responses_csv import read_responses_csv
 from assessment.storage.base import db
 from assessment.storage.models import Response
 
@@ -248,7 +248,7 @@ def test_the_responses_csv_imports_back_to_the_same_results(
     east, _, _ = councils
     data = archive[f"assessment-{east.assessment_id}-responses.csv"]
     with app.app_context():  # the import format, as written
-        assert len(parse_responses_csv(current_bank(), data)) == 3
+        assert len(list(read_responses_csv(current_bank(), io.BytesIO(data)))) == 3
     path = tmp_path / "responses.csv"
     path.write_bytes(data)
     copy = runner.invoke(

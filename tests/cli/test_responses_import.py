@@ -5,8 +5,14 @@ line and the column to fix, and not one response is stored.
 """
 
 import pytest
+from sqlalchemy import select
 
-from assessment.storage import queries
+from assessment.bank import current_bank
+from assessment.framework.responses_csv import ImportedResponse
+from assessment.framework.scoring import score
+from assessment.storage import imports, queries
+from assessment.storage.base import db
+from assessment.storage.models import Response, ResponseTally
 
 from .conftest import assert_one_line_error
 
@@ -63,6 +69,22 @@ def test_a_spreadsheet_of_answers_is_imported_as_submitted_responses(
     }
 
 
+def test_imported_responses_are_tallied_for_results_as_submitted_ones_are(
+    runner, assessment_id, write_csv
+):
+    assert run_import(runner, assessment_id, write_csv(HEADER, *GOOD_ROWS)).exit_code == 0
+    assessment = queries.assessment_by_id(int(assessment_id))
+    bank = current_bank()
+    tallied = db.session.scalars(
+        select(ResponseTally.theme_id)
+        .join(Response, Response.id == ResponseTally.response_id)
+        .where(Response.assessment_id == assessment.id, ResponseTally.bank_version == bank.version)
+    ).all()
+    assert sorted(tallied) == sorted([t.id for t in bank.themes] * 2)
+    queries.forget_results()
+    assert queries.scored_results(assessment, bank) == score(bank, stored(assessment_id), 3)
+
+
 def test_an_excel_file_with_a_byte_order_mark_is_accepted(runner, assessment_id, write_csv):
     path = write_csv(HEADER, *GOOD_ROWS, prefix=b"\xef\xbb\xbf")
     result = run_import(runner, assessment_id, path)
@@ -72,12 +94,12 @@ def test_an_excel_file_with_a_byte_order_mark_is_accepted(runner, assessment_id,
 
 def test_a_hand_made_file_is_read_generously(runner, assessment_id, write_csv):
     """Columns in any order, a question left out, spaces, DK in capitals, blank lines,
-    an empty role or area, and a row with no answers at all."""
+    and an empty role or area."""
     path = write_csv(
         "technology.legacy, respondent ,role,service_area,culture.change",
         " DK , R1 , manager , other , 4 ",
         "",
-        ",R2,,,",
+        "dk,R2,,,",
     )
     result = run_import(runner, assessment_id, path)
     assert result.exit_code == 0, result.output
@@ -86,7 +108,7 @@ def test_a_hand_made_file_is_read_generously(runner, assessment_id, write_csv):
     assert (manager.role, manager.service_area) == ("manager", "other")
     assert manager.answers == {"technology.legacy": "dk", "culture.change": 4}
     assert (unknown.role, unknown.service_area) == ("prefer_not_to_say", "prefer_not_to_say")
-    assert unknown.answers == {}
+    assert unknown.answers == {"technology.legacy": "dk"}
 
 
 BAD_FILES = {
@@ -121,6 +143,10 @@ BAD_FILES = {
     "short row": (
         [HEADER, *GOOD_ROWS, "R3,manager,other,3"],
         ["line 4", "4 cells", "6 columns"],
+    ),
+    "row with no answers": (
+        [HEADER, *GOOD_ROWS, "R3,manager,other,,,"],
+        ["line 4", "no answers"],
     ),
     "header only": ([HEADER], ["no responses"]),
 }
@@ -184,3 +210,20 @@ def test_a_file_that_does_not_exist_is_a_usage_error(runner, assessment_id, tmp_
     result = run_import(runner, assessment_id, str(tmp_path / "missing.csv"))
     assert result.exit_code == 2
     assert "missing.csv" in result.stderr
+
+
+def test_a_respondent_imported_at_the_same_time_is_a_conflict_and_nothing_is_kept(
+    runner, assessment_id, write_csv
+):
+    """Two imports at once each check the file against what was stored before either:
+    the database's unique constraint is the last word, on COPY as on INSERT."""
+    assert run_import(runner, assessment_id, write_csv(HEADER, *GOOD_ROWS)).exit_code == 0
+    racing = [
+        ImportedResponse(2, "R9", "manager", "other", {"culture.change": 3}),
+        ImportedResponse(3, "R1", "manager", "other", {"culture.change": 4}),
+    ]
+    with pytest.raises(queries.Conflict):
+        imports.import_responses(
+            queries.assessment_by_id(int(assessment_id)), racing, current_bank()
+        )
+    assert counts(assessment_id) == (2, 2)

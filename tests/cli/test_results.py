@@ -12,7 +12,7 @@ The anonymity threshold is 3.
     F2         frontline   planning    3   dk    dk       3                -
     F3         frontline   housing     4    1     3       (4+2*1)/3 = 2    3
     M1         manager     other      dk    3     1       3                1
-    P1         (empty)     (empty)     -    -     -       -                -
+    P1         (empty)     (empty)     -    -    dk       -                -
 
 A plain mean of the answers would give L1 3.5 and L3 3.5: the weight matters.
 """
@@ -33,7 +33,7 @@ F1,frontline,planning,1,1,2
 F2,frontline,planning,3,dk,dk
 F3,frontline,housing,4,1,3
 M1,manager,other,dk,3,1
-P1,,,,,
+P1,,,,,dk
 """
 
 
@@ -64,7 +64,7 @@ def test_the_json_results_match_the_figures_worked_out_by_hand(runner, assessmen
         "title": "Hand-checked",
         "anonymity_threshold": 3,
     }
-    # Everyone counts, P1 too, though P1 answered nothing.
+    # Everyone counts, P1 too, though P1 gave no level, only a don't know.
     assert (document["respondents"], document["suppressed"]) == (8, False)
 
     culture, technology = document["themes"]
@@ -76,12 +76,12 @@ def test_the_json_results_match_the_figures_worked_out_by_hand(runner, assessmen
     # Don't know: L2, F2 and M1 once each = 3, level answers 2+1+2+2+1+2+1 = 11: 3/14.
     assert culture["dont_know_share"] == 3 / 14
 
-    # Technology: 3, 4, 2, 2, 3, 1 (F2 said don't know, P1 nothing), mean 15/6 = 2.5.
+    # Technology: 3, 4, 2, 2, 3, 1 (F2 and P1 said don't know), mean 15/6 = 2.5.
     assert (technology["respondents"], technology["score"]) == (6, 2.5)
     assert technology["level"] == "Developing"
     # Squared deviations .25+2.25+.25+.25+.25+2.25 = 5.5, over 5: sqrt(1.1).
     assert technology["spread"] == pytest.approx(math.sqrt(1.1), abs=1e-12)
-    assert technology["dont_know_share"] == 1 / 7  # F2's one dk against 6 levels
+    assert technology["dont_know_share"] == 2 / 8  # F2's and P1's dk against 6 levels
 
     # Overall (3.0 + 2.5) / 2; pillars are the one theme each; people ahead by 0.5.
     assert document["overall"] == {"score": 2.75, "level": "Established"}
@@ -128,7 +128,7 @@ def test_groups_are_scored_and_small_ones_suppressed(runner, assessment_id):
     assert (housing["respondents"], housing["suppressed"]) == (3, False)
     assert housing["themes"] == {"culture": 11 / 3, "technology": 10 / 3}
     assert housing["overall"] == pytest.approx(3.5, abs=1e-12)  # (11/3 + 10/3) / 2
-    # Planning (F1, F2) and other (L3, M1) have two each, under 3; P1 alone said nothing.
+    # Planning (F1, F2) and other (L3, M1) have two each, under 3; P1 alone gave no area.
     for hidden in ("planning", "other", "prefer_not_to_say"):
         assert areas[hidden]["suppressed"] is True
         assert areas[hidden]["respondents"] is None
@@ -143,10 +143,10 @@ def test_the_csv_results_have_the_framework_columns_and_one_decimal(runner, asse
     )
     # A row a theme and an overall row for the council, 5 roles and 4 service areas.
     assert len(table) == 1 + 3 * (1 + 5 + 4)
-    # sqrt(5/3) = 1.29 is 1.3; 3/14 = 21.4%; sqrt(1.1) = 1.05 is 1.0; 1/7 = 14.3%;
+    # sqrt(5/3) = 1.29 is 1.3; 3/14 = 21.4%; sqrt(1.1) = 1.05 is 1.0; 2/8 = 25%;
     # the overall 2.75 rounds half up to 2.8; overall rows have no spread or share.
     assert "council,council,Whole council,culture,7,3.0,Established,1.3,21,no" in table
-    assert "council,council,Whole council,technology,6,2.5,Developing,1.0,14,no" in table
+    assert "council,council,Whole council,technology,6,2.5,Developing,1.0,25,no" in table
     assert "council,council,Whole council,overall,8,2.8,Established,,,no" in table
     # Leadership culture 4, 5, 3: spread 1.0; one dk against 5 levels is 17%.
     assert "role,leadership,Leadership,culture,3,4.0,Advanced,1.0,17,no" in table

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
-from assessment.storage import queries
+from assessment.storage import imports, queries
 
 from .people import close, make_council, sign_in
 
@@ -41,7 +41,7 @@ def leader(app, client, clean_database, tmp_path, monkeypatch):
             ImportedResponse(n, f"r{n}", "frontline", "housing", a)
             for n, a in enumerate(answers, 2)
         ]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.commit()
     close(app, council.assessment_id)  # results are made at close
     sign_in(client, "lead@levels.example")

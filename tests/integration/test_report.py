@@ -14,7 +14,7 @@ from assessment.framework.display import one_decimal
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
 from assessment.services import closing
-from assessment.storage import queries
+from assessment.storage import imports, queries
 from assessment.web import report as report_module
 
 from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
@@ -39,7 +39,7 @@ def council(app, clean_database, tmp_path):
     with app.app_context():
         assessment = queries.assessment_by_id(council.assessment_id)
         rows = [ImportedResponse(n, f"r{n}", r, a, ans) for n, (r, a, ans) in enumerate(PEOPLE, 2)]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
         queries.commit()
     close(app, council.assessment_id)
@@ -175,7 +175,7 @@ def _import_late(app, council, count: int) -> None:
             ImportedResponse(n, f"late{n}-{count}", "frontline", "housing", {"culture.change": 1})
             for n in range(count)
         ]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.commit()
 
 

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import queries
+from assessment.storage import imports, queries
 
 from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 
@@ -37,7 +37,7 @@ def results_ready(app, clean_database):
             ImportedResponse(n, f"r{n}", role, area, answers)
             for n, (role, area, answers) in enumerate(PEOPLE, start=2)
         ]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         response = assessment.responses[0]
         queries.save_theme(
             response, _culture(app), {}, "Leaders try <script>alert(1)</script>", True

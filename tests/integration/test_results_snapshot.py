@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import queries, snapshots
+from assessment.storage import imports, queries, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import ResultsSnapshot
 
@@ -41,7 +41,7 @@ def _import(app, assessment_id: int, people, prefix: str = "r") -> None:
             ImportedResponse(n, f"{prefix}{n}", role, area, answers)
             for n, (role, area, answers) in enumerate(people, start=2)
         ]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.commit()
 
 

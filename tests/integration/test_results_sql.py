@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
-from assessment.storage import queries, snapshots
+from assessment.storage import imports, queries, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import ResponseTally
 
@@ -40,7 +40,7 @@ def _import_random_answers(app, assessment_id: int, count: int, seed: int) -> No
                     answers,
                 )
             )
-        queries.import_responses(assessment, rows, bank)
+        imports.import_responses(assessment, rows, bank)
         queries.commit()
 
 

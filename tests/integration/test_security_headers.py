@@ -4,6 +4,8 @@ results could be read back, HTTPS remembered; and the session cookie is locked d
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import secrets
 
@@ -20,7 +22,8 @@ from .people import close, make_council, sign_in
 CSP = (
     "default-src 'self'; "
     "script-src 'self' 'nonce-{nonce}'; "
-    "style-src 'self' 'unsafe-inline'; "
+    "style-src 'self'; "
+    "style-src-attr 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; "
     "img-src 'self' data: blob:; "
     "font-src 'self'; "
     "connect-src 'self'; "
@@ -109,10 +112,22 @@ def test_no_inline_script_or_eval_is_allowed_and_no_site_may_frame_us(client):
         directive.split(" ", 1)
         for directive in client.get("/").headers["Content-Security-Policy"].split("; ")
     )
-    assert "'unsafe-inline'" not in policy["script-src"]
+    assert "'unsafe-inline'" not in " ".join(policy.values())
     assert "'unsafe-eval'" not in " ".join(policy.values())
     assert policy["frame-ancestors"] == "'none'"
     assert policy["object-src"] == "'none'"
+
+
+def test_no_inline_style_is_allowed_but_an_empty_style_attribute(client):
+    """An injected <style> or style="..." could restyle a page to mislead (hide the
+    anonymity notice, dress a link as a button): only style="" is let through."""
+    policy = dict(
+        directive.split(" ", 1)
+        for directive in client.get("/").headers["Content-Security-Policy"].split("; ")
+    )
+    assert policy["style-src"] == "'self'"
+    empty = base64.b64encode(hashlib.sha256(b"").digest()).decode()
+    assert policy["style-src-attr"] == f"'unsafe-hashes' 'sha256-{empty}'"
 
 
 def test_static_assets_may_be_cached(client):

@@ -18,7 +18,7 @@ import pytest
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import queries
+from assessment.storage import imports, queries
 
 from ..subtraction import Figure, from_counts, subtractions
 from .people import make_council, sign_in
@@ -53,7 +53,7 @@ def attacker(app, client, clean_database):
             ImportedResponse(n, f"r{n}", role, area, given)
             for n, (role, area, given) in enumerate(PEOPLE, start=2)
         ]
-        queries.import_responses(assessment, rows, current_bank())
+        imports.import_responses(assessment, rows, current_bank())
         queries.commit()
     sign_in(client, "lead@small.example")
     return client, council.assessment_id

@@ -1,14 +1,16 @@
+import io
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from assessment.framework import responses_csv
 from assessment.framework.loader import load_bank
 from assessment.framework.responses_csv import (
     CsvImportError,
     ImportedResponse,
-    parse_responses_csv,
+    read_responses_csv,
 )
 
 BANK = load_bank(Path(__file__).parents[1] / "fixtures" / "questions" / "two_themes")
@@ -18,6 +20,10 @@ HEADER = "respondent,role,service_area,culture.test_and_learn,culture.change,tec
 def csv_bytes(*lines: str) -> bytes:
     # Excel writes CRLF line endings, so the tests do too.
     return "\r\n".join(lines).encode("utf-8")
+
+
+def parse_responses_csv(bank, data: bytes, already_imported=()) -> list[ImportedResponse]:
+    return list(read_responses_csv(bank, io.BytesIO(data), already_imported))
 
 
 def parse(*lines: str, already_imported: tuple[str, ...] = ()) -> list[ImportedResponse]:
@@ -58,8 +64,10 @@ def test_empty_role_and_service_area_mean_prefer_not_to_say():
 
 
 def test_question_columns_may_be_absent_and_empty_cells_are_missing_answers():
-    [response] = parse("respondent,role,service_area,culture.change", "R1,frontline,other,")
-    assert response.answers == {}
+    [response] = parse("respondent,role,service_area,culture.change", "R1,frontline,other,dk")
+    assert response.answers == {"culture.change": "dk"}
+    [response] = parse(HEADER, "R1,frontline,other,,4,")
+    assert response.answers == {"culture.change": 4}
 
 
 def test_blank_lines_are_skipped_and_lines_are_counted_as_in_the_file():
@@ -70,14 +78,19 @@ def test_blank_lines_are_skipped_and_lines_are_counted_as_in_the_file():
     ]
 
 
-def test_a_row_with_no_answers_still_counts_as_a_respondent():
-    responses = parse(HEADER, "R1,leadership,housing,,,", "R2,frontline,housing,dk,,")
-    assert [r.respondent for r in responses] == ["R1", "R2"]
-    assert responses[0].answers == {}
+def test_a_row_with_no_answers_is_refused_but_dont_know_is_an_answer():
+    [response] = parse(HEADER, "R2,frontline,housing,dk,,")
+    assert response.answers == {"culture.test_and_learn": "dk"}
+    with pytest.raises(CsvImportError) as caught:
+        parse(HEADER, "R2,frontline,housing,dk,,", "R1,leadership,housing, ,,")
+    assert str(caught.value) == (
+        "line 3: the row has no answers; give at least one (1 to 5 or dk) or delete the row"
+    )
+    assert caught.value.line == 3
 
 
 def test_a_respondent_not_yet_imported_is_accepted():
-    [response] = parse(HEADER, "R2,leadership,housing,,,", already_imported=("R1",))
+    [response] = parse(HEADER, "R2,leadership,housing,1,,", already_imported=("R1",))
     assert response.respondent == "R2"
 
 
@@ -172,7 +185,7 @@ def test_a_respondent_not_yet_imported_is_accepted():
             id="unknown service area",
         ),
         pytest.param(
-            [HEADER, "R1,manager,housing,,,", "R2,manager,housing,,,", "R1,frontline,other,,,"],
+            [HEADER, "R1,manager,housing,1,,", "R2,manager,housing,,dk,", "R1,frontline,other,,,3"],
             "line 4, column respondent: 'R1' is repeated; it is also on line 2",
             4,
             "respondent",
@@ -195,7 +208,13 @@ def test_a_bad_file_is_rejected_naming_the_line_and_column(lines, message, line,
 
 
 def test_a_respondent_already_imported_is_rejected():
-    lines = [HEADER, "R10,manager,housing,,,", "R11,manager,housing,,,", "", "R12,manager,other,,,"]
+    lines = [
+        HEADER,
+        "R10,manager,housing,1,,",
+        "R11,manager,housing,2,,",
+        "",
+        "R12,manager,other,3,,",
+    ]
     with pytest.raises(CsvImportError) as caught:
         parse(*lines, already_imported=["R12"])
     assert str(caught.value) == (
@@ -247,3 +266,52 @@ def test_any_rows_under_a_good_header_either_parse_or_raise_csv_import_error(row
         parse_responses_csv(BANK, data)
     except CsvImportError as error:
         assert "\n" not in str(error)
+
+
+class _CountingStream(io.BytesIO):
+    """A file that remembers how far it has been read."""
+
+    furthest = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.furthest = max(self.furthest, self.tell())
+        return data
+
+    read1 = read
+
+    def readinto(self, buffer):
+        count = super().readinto(buffer)
+        self.furthest = max(self.furthest, self.tell())
+        return count
+
+    readinto1 = readinto
+
+
+def test_rows_come_out_as_the_file_is_read_not_after_all_of_it():
+    rows = [f"R{n},manager,housing,1,2,3" for n in range(50_000)]
+    stream = _CountingStream(csv_bytes(HEADER, *rows))
+    reader = read_responses_csv(BANK, stream)
+    assert next(reader).respondent == "R0"
+    assert stream.furthest < len(stream.getvalue()) / 10
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_bad_byte_far_into_a_file_is_found_on_its_own_line(newline, bom):
+    rows = [f"R{n},manager,housing,1,2,3" for n in range(2, 20_000)]
+    rows[9_000] = "Ren\xe9e,manager,housing,1,2,3"  # on line 9,002 counting the header
+    text = newline.join([HEADER, *rows]).encode("utf-8").replace("é".encode(), b"\xe9")
+    with pytest.raises(CsvImportError) as caught:
+        parse_responses_csv(BANK, bom + text)
+    assert str(caught.value) == "line 9002: the file is not UTF-8 text; save it as CSV UTF-8"
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 7])
+def test_the_bad_line_is_counted_right_whichever_way_the_file_is_read_in_pieces(monkeypatch, chunk):
+    monkeypatch.setattr(responses_csv, "_CHUNK", chunk)
+    data = b"\xef\xbb\xbf" + csv_bytes(
+        HEADER, "R1,manager,housing,1,2,3", "\r", '"Zo\xc3\xab\r\nX",manager,housing,1,2,3'
+    )
+    with pytest.raises(CsvImportError, match=r"^line 7: the file is not UTF-8"):
+        parse_responses_csv(BANK, data + b"\r\n\xe9,manager,housing,1,2,3")
