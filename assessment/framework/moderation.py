@@ -39,14 +39,15 @@ _NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNO
 # "mr"), so "MS Teams", "DR plan" and "ms" (multiple sclerosis) pass; then a word
 # starting with a capital. Titles that are also words ("Miss", "Sir") take the
 # same rule, which lets "we Miss deadlines" through and holds "Miss Jones".
-_TITLES = (
-    "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Sir|Dame|Lord|Lady|Rev|Revd"
-)
+_TITLES = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Cllr|Councillor|Sir|Dame|Lord|Lady|Rev|Revd"
 _TITLED_NAME = re.compile(rf"(?<![A-Za-z])(?:{_TITLES})\.?\s+([A-Z][A-Za-z'’-]+)")
 # Words after "Ms" that name a product, not a person ("Ms Teams", "Ms Word").
 _PRODUCTS = frozenset(
-    "Teams Word Excel Office Outlook Forms Access Project Dynamics Sharepoint SharePoint "
-    "Planner Visio Edge Azure Windows Powerpoint PowerPoint OneDrive Onedrive".split()
+    {
+        *("Teams", "Word", "Excel", "Office", "Outlook", "Forms", "Access", "Project"),
+        *("Dynamics", "SharePoint", "Sharepoint", "Planner", "Visio", "Edge", "Azure"),
+        *("Windows", "PowerPoint", "Powerpoint", "OneDrive", "Onedrive"),
+    }
 )
 
 

@@ -2,9 +2,10 @@
 
 The PDF shows the results snapshot stored when the assessment closed, and is
 cached by a hash of everything it shows (the snapshot's results, distributions
-and the comments shown now, after moderation, the bank version, the names on the cover and the language it is
-written in), so a repeated download is a file read, a new snapshot changes the
-hash and so the PDF, and a leader reading in Welsh never gets an English copy.
+and the comments moderation lets it show now, the bank version, the names on the
+cover and the language it is written in), so a repeated download is a file read,
+a new snapshot or a comment released or hidden changes the hash and so the PDF,
+and a leader reading in Welsh never gets an English copy.
 """
 
 from __future__ import annotations
