@@ -21,6 +21,7 @@ from . import (
     i18n,
     leaders,
     mfa,
+    moderation,
     pages,
     report,
     results,
@@ -57,7 +58,19 @@ def init_app(app: Flask) -> None:
     sessions.init_app(app)
     auth.init_app(app)
     throttle.init_app(app)
-    for module in (pages, survey, auth, mfa, account, leaders, results, report, admin, health):
+    for module in (
+        pages,
+        survey,
+        auth,
+        mfa,
+        account,
+        leaders,
+        results,
+        moderation,
+        report,
+        admin,
+        health,
+    ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
     # First of all, before the CSRF check reads the body as a form.

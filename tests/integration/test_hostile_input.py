@@ -146,6 +146,7 @@ class Scene:
             "council_id": self.other_council,
             "assessment_id": self.other_assessment,
             "user_id": self.other_leader,
+            "ref": "a" * 24,  # a comment's name: another council's assessment has none
         }
         values: dict[str, object] = {}
         for name in rule.arguments:
@@ -191,6 +192,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     "leaders.headcounts": {"role__frontline": ["12"], "service_area__housing": ["1"]},
     "admin.councils": {"name": TEXT, "slug": ["newshire", "a-b-1"]},
     "admin.council": {"email": ["new@example.org"], "password": ["a long enough password"]},
+    "comments.hide": {"reason": TEXT},
 }
 OTHER_FORMS = {"submit": ["y"], "confirm": ["y"]}
 
