@@ -26,9 +26,10 @@ from .config import MAX_RETENTION_DAYS
 from .framework.model import Bank
 from .framework.responses_csv import DONT_KNOW
 from .framework.results_contract import results_json
+from .framework.snapshot import texts
 from .framework.snapshot import to_dict as snapshot_dict
 from .reports.exports import results_csv
-from .storage import queries, snapshots
+from .storage import comments, queries, snapshots
 from .storage.models import Assessment, Council
 from .web.admin import erase_assessment, erase_council
 
@@ -175,11 +176,20 @@ def _assessment_document(
         "responses": {"started": started, "submitted": submitted},
         "files": files,
         "results": results_json(bank, scored, queries.assessment_info(assessment)),
-        # Comments as the council would see them: by theme, alphabetical, not who wrote them.
-        "comments": queries.submitted_comments(assessment),
+        # Every comment, held and hidden ones too (a data-rights request asks for all
+        # that is held), each marked: by theme, alphabetical, not who wrote them.
+        "comments": comments.archived(assessment),
         # What the council's leaders were shown, as stored when the assessment closed.
-        "results_snapshot": None if shown is None else snapshot_dict(shown),
+        "results_snapshot": None if shown is None else _snapshot_document(shown),
     }
+
+
+def _snapshot_document(snapshot) -> dict[str, Any]:
+    document = snapshot_dict(snapshot)
+    # Without the entry ids: neighbouring ids tell which comments one person wrote,
+    # which the shuffled responses file is careful not to.
+    document["comments"] = {theme_id: texts(snapshot, theme_id) for theme_id in snapshot.comments}
+    return document
 
 
 def responses_csv(bank: Bank, rows: Sequence[AnswerRow]) -> bytes:

@@ -134,6 +134,9 @@ COMMENTS = {
     ],
     "technology": [
         "I type the same address into four systems.",
+        # Held at close (a phone number, from Ofcom's range for drama): the review page
+        # has one to release.
+        "When the system crashes, ring Dave in IT on 01632 960123; nobody else can fix it.",
         "The case management system is out of support and everyone is afraid to touch it.",
     ],
 }

@@ -5,14 +5,22 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
-from wtforms import SelectField, StringField, SubmitField
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..framework.model import Bank, Option, has_headcount
+from ..framework.moderation import MAX_REASON_LENGTH
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
 from .base import Form
-from .fields import TextInput, WholeNumberField, ascii_int, stripped, without_control_characters
+from .fields import (
+    TextArea,
+    TextInput,
+    WholeNumberField,
+    ascii_int,
+    stripped,
+    without_control_characters,
+)
 
 MAX_THRESHOLD = 50
 MAX_HEADCOUNT = 1_000_000
@@ -114,3 +122,25 @@ def headcount_form(bank: Bank, formdata=None, data=None) -> Form:
             )
     kwargs = {"data": data} if formdata is None and data is not None else {}
     return HeadcountForm(**kwargs)
+
+
+class HideCommentForm(Form):
+    reason = TextAreaField(
+        lazy_gettext("Why are you hiding this comment?"),
+        description=lazy_gettext(
+            "Other leaders see this reason. The comment is kept for requests under data "
+            "protection law, but no results page, download or report shows it."
+        ),
+        filters=[without_control_characters],
+        validators=[
+            DataRequired(message=lazy_gettext("Enter why you are hiding this comment")),
+            Length(
+                max=MAX_REASON_LENGTH,
+                message=lazy_gettext(
+                    "Reason must be %(max)s characters or fewer", max=MAX_REASON_LENGTH
+                ),
+            ),
+        ],
+        widget=TextArea(),
+    )
+    submit = SubmitField(lazy_gettext("Hide comment"), widget=GovSubmitInput())

@@ -6,14 +6,15 @@ officer's answers off a before-and-after comparison, so leaders only ever see a
 snapshot, made at close and replaced only when k or more people have answered
 since. A snapshot holds nothing a leader may not see: level distributions and
 comments only for themes whose council cell is shown, comments without who wrote
-them. It is stored as a plain dict (to_dict/from_dict), exactly: floats go
+them, each with the row it came from so that moderation (framework/moderation.py)
+is read when it is shown. It is stored as a plain dict (to_dict/from_dict), exactly: floats go
 through JSON as their repr, so a score read back is bit for bit the one scored.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,17 +22,24 @@ from typing import Any
 from .scoring import GroupResult, Results, ThemeResult
 
 # Bump when the dict's shape changes; from_dict refuses shapes it does not know.
-FORMAT = 1
+# 2: each comment names the theme entry it came from (migration 0006).
+FORMAT = 2
 
 # Question id -> {"1".."5", "dk": how many chose it}
 Distribution = Mapping[str, Mapping[str, int]]
 
 
 @dataclass(frozen=True)
+class Comment:
+    entry: int  # the theme entry it was typed in, to read its moderation by
+    text: str
+
+
+@dataclass(frozen=True)
 class Snapshot:
     results: Results
     distributions: Mapping[str, Distribution]  # theme id -> its questions' answer counts
-    comments: Mapping[str, tuple[str, ...]]  # theme id -> comments, in a telling-nothing order
+    comments: Mapping[str, tuple[Comment, ...]]  # theme id -> comments, in a telling-nothing order
     as_of: datetime | None  # the latest submission it includes
     bank_version: str
     submitted: int  # how many submitted responses it was made from
@@ -40,7 +48,7 @@ class Snapshot:
 def make_snapshot(
     results: Results,
     distributions: Mapping[str, Distribution],
-    comments: Mapping[str, list[str] | tuple[str, ...]],
+    comments: Mapping[str, Sequence[Comment]],
     as_of: datetime | None,
     bank_version: str,
     submitted: int,
@@ -56,6 +64,17 @@ def make_snapshot(
         bank_version=bank_version,
         submitted=submitted,
     )
+
+
+def with_comments(snapshot: Snapshot, keep: Callable[[Comment], bool]) -> Snapshot:
+    """The snapshot with only the comments `keep` allows (a theme left with none has
+    no entry, as make_snapshot gives it)."""
+    comments = {t: tuple(c for c in cs if keep(c)) for t, cs in snapshot.comments.items()}
+    return dataclasses.replace(snapshot, comments={t: cs for t, cs in comments.items() if cs})
+
+
+def texts(snapshot: Snapshot, theme_id: str) -> list[str]:
+    return [comment.text for comment in snapshot.comments.get(theme_id, ())]
 
 
 def replaces(old_submitted: int | None, submitted: int, threshold: int) -> bool:
@@ -77,7 +96,10 @@ def to_dict(snapshot: Snapshot) -> dict[str, Any]:
         "format": FORMAT,
         "results": dataclasses.asdict(snapshot.results),
         "distributions": {t: dict(d) for t, d in snapshot.distributions.items()},
-        "comments": {t: list(c) for t, c in snapshot.comments.items()},
+        "comments": {
+            t: [{"entry": c.entry, "text": c.text} for c in comments]
+            for t, comments in snapshot.comments.items()
+        },
         "as_of": snapshot.as_of.isoformat() if snapshot.as_of else None,
         "bank_version": snapshot.bank_version,
         "submitted": snapshot.submitted,
@@ -94,7 +116,10 @@ def from_dict(data: Mapping[str, Any]) -> Snapshot:
             theme_id: {q: dict(counts) for q, counts in questions.items()}
             for theme_id, questions in data["distributions"].items()
         },
-        comments={theme_id: tuple(texts) for theme_id, texts in data["comments"].items()},
+        comments={
+            theme_id: tuple(Comment(int(c["entry"]), c["text"]) for c in comments)
+            for theme_id, comments in data["comments"].items()
+        },
         as_of=datetime.fromisoformat(as_of) if as_of else None,
         bank_version=data["bank_version"],
         submitted=int(data["submitted"]),

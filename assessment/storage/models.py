@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..framework.moderation import STATES as MODERATION_STATES
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from .base import Base, utcnow
 
@@ -229,10 +230,17 @@ class Answer(Base):
 
 class ThemeEntry(Base):
     """What a response holds for a theme beyond its answers: the optional comment,
-    and when the officer last finished the theme's page (for the task list)."""
+    and when the officer last finished the theme's page (for the task list).
+
+    The comment's moderation (framework/moderation.py): None until it is checked,
+    then held, released or hidden. A hidden comment keeps its text, for a request
+    under data rights; the reason and who decided stay with it."""
 
     __tablename__ = "theme_entry"
-    __table_args__ = (UniqueConstraint("response_id", "theme_id"),)
+    __table_args__ = (
+        UniqueConstraint("response_id", "theme_id"),
+        CheckConstraint(f"moderation IN {MODERATION_STATES}", name="moderation"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"))
@@ -240,6 +248,12 @@ class ThemeEntry(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = _timestamp()
+    moderation: Mapped[str | None] = mapped_column(String(10))
+    moderation_reason: Mapped[str | None] = mapped_column(Text)
+    moderated_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    moderated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     response: Mapped[Response] = relationship(back_populates="theme_entries")
 

@@ -787,23 +787,6 @@ def submitted_answers(assessment: Assessment) -> list[tuple[str, str, dict[str, 
     return [(role, area, answers.get(rid, {})) for rid, role, area in people]
 
 
-def submitted_comments(assessment: Assessment) -> dict[str, list[str]]:
-    """Theme id -> the submitted comments on it, alphabetical, with nothing of who wrote them."""
-    rows = db.session.execute(
-        select(ThemeEntry.theme_id, ThemeEntry.comment)
-        .join(Response, Response.id == ThemeEntry.response_id)
-        .where(
-            Response.assessment_id == assessment.id,
-            Response.submitted_at.is_not(None),
-            ThemeEntry.comment.is_not(None),
-        )
-    )
-    comments: dict[str, list[str]] = defaultdict(list)
-    for theme_id, comment in rows:
-        comments[theme_id].append(comment)
-    return {theme_id: sorted(texts, key=str.casefold) for theme_id, texts in comments.items()}
-
-
 # Health
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..framework.model import Bank
 from ..framework.scoring import Results, score_cells
 from ..framework.snapshot import Snapshot, from_dict, make_snapshot, to_dict
-from . import queries, tallies
+from . import comments, queries, tallies
 from .base import db, utcnow
 from .models import Assessment, ResultsSnapshot
 
@@ -30,7 +30,7 @@ def live_snapshot(assessment: Assessment, bank: Bank) -> Snapshot:
     return make_snapshot(
         results,
         {theme.id: queries.level_counts(assessment, theme) for theme in bank.themes},
-        queries.submitted_comments(assessment),
+        comments.submitted(assessment),
         queries.latest_submission(assessment),
         bank.version,
         submitted,

@@ -2,9 +2,10 @@
 
 The PDF shows the results snapshot stored when the assessment closed, and is
 cached by a hash of everything it shows (the snapshot's results, distributions
-and comments, the bank version, the names on the cover and the language it is
-written in), so a repeated download is a file read, a new snapshot changes the
-hash and so the PDF, and a leader reading in Welsh never gets an English copy.
+and the comments moderation lets it show now, the bank version, the names on the
+cover and the language it is written in), so a repeated download is a file read,
+a new snapshot or a comment released or hidden changes the hash and so the PDF,
+and a leader reading in Welsh never gets an English copy.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from ..framework.display import band_texts
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
-from ..framework.snapshot import Snapshot
+from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, tables
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -94,7 +95,8 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
         "results": results_json(bank, snapshot.results, queries.assessment_info(assessment)),
         "distributions": snapshot.distributions,
-        "comments": snapshot.comments,
+        # The snapshot as shown: releasing or hiding a comment makes a new PDF.
+        "comments": {theme_id: texts(snapshot, theme_id) for theme_id in snapshot.comments},
         "bank": bank.version,
         "council": assessment.council.name,
         "as_of": str(snapshot.as_of),
@@ -174,7 +176,7 @@ def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]
                 gap=(results.perception_gap or {}).get(theme.id),
                 recommendation=insights.recommendation(bank, theme.id, results),
                 distribution=distribution,
-                comments=list(snapshot.comments.get(theme.id, ())),
+                comments=texts(snapshot, theme.id),
             )
         )
     return sections

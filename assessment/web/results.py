@@ -21,7 +21,7 @@ from ..framework import insights
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
-from ..framework.snapshot import Snapshot
+from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, exports, tables
 from ..reports.panels import panel
 from ..storage import queries
@@ -182,7 +182,7 @@ def _theme_page(assessment: Assessment, snapshot: Snapshot, theme_id: str):
         chart=chart,
         recommendation=insights.recommendation(bank, theme_id, results),
         perception_gap=(results.perception_gap or {}).get(theme_id),
-        comments=snapshot.comments.get(theme_id, ()),
+        comments=texts(snapshot, theme_id),
     )
 
 

@@ -199,9 +199,12 @@ def test_the_archive_holds_the_council_its_assessments_and_their_files(runner, c
     assert closed["status"] == "closed" and closed["results_snapshot"]["submitted"] == 1
     assert first["comments"] == {
         "culture": [
-            "From frontline in housing",
-            "From leadership in other",
-            "From manager in planning",
+            {"text": text, "moderation": "shown", "reason": None}
+            for text in (
+                "From frontline in housing",
+                "From leadership in other",
+                "From manager in planning",
+            )
         ]
     }
     results = runner.invoke(args=["results", "--assessment", ids[0], "--format", "json"])

@@ -239,6 +239,26 @@ class LeaderPage(GovukPage):
         return cls(page)
 
 
+class CommentsPage(GovukPage):
+    """The leaders' review of comments: held ones to release, any to hide."""
+
+    @classmethod
+    def open(cls, page: Page, assessment_id: int) -> CommentsPage:
+        page.goto(f"/assessments/{assessment_id}/comments")
+        return cls(page)
+
+    def section(self, heading_start: str) -> str:
+        return self.page.locator("h2", has_text=heading_start).inner_text().strip()
+
+    def release_first(self) -> CommentsPage:
+        self.follow(self.page.get_by_role("button", name="Release").first)
+        return self
+
+    def hide_first(self) -> GovukPage:
+        self.follow(self.page.get_by_role("link", name="Hide").first)
+        return GovukPage(self.page)
+
+
 class NotYetPage(GovukPage):
     """What every results page, download and the report show while an assessment is open."""
 

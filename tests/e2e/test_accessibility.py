@@ -14,6 +14,7 @@ from .axe import AxeAudit, AxeLedger, axe_source
 from .pages import (
     AssessmentPage,
     CheckAnswersPage,
+    CommentsPage,
     GovukPage,
     LeaderPage,
     NotYetPage,
@@ -125,6 +126,13 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     for path, name in [("progress", "progress"), ("exports", "downloads")]:
         LeaderPage.open(page, site.assessment_id, path)
         axe.check(page, f"leader: {name}")
+    comments = CommentsPage.open(page, site.assessment_id)
+    axe.check(page, "leader: review comments")
+    hide = comments.hide_first()
+    axe.check(page, "leader: hide a comment")
+    hide.follow(hide.button("Hide comment"))
+    expect(hide.error_summary).to_be_visible()
+    axe.check(page, "leader: hide a comment, with errors")
 
     AssessmentPage.open(page, site.open_assessment_id)
     axe.check(page, "leader: an open assessment")

@@ -14,6 +14,7 @@ from .pages import (
     AssessmentPage,
     AssessmentsPage,
     CheckAnswersPage,
+    CommentsPage,
     GovukPage,
     NotYetPage,
     ResultsPage,
@@ -91,6 +92,20 @@ def test_a_leader_signs_in_and_out_without_javascript(no_js_page, site):
         )
     AssessmentsPage(no_js_page).sign_out()
     GovukPage(no_js_page).expect_heading("You have signed out")
+
+
+def test_a_leader_releases_a_held_comment_and_is_told_a_reason_is_needed_to_hide(no_js_page, site):
+    SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
+    comments = CommentsPage.open(no_js_page, site.assessment_id)
+    hide = comments.hide_first()
+    hide.follow(hide.button("Hide comment"))
+    assert hide.error_links() == ["Enter why you are hiding this comment"]
+    comments = CommentsPage.open(no_js_page, site.assessment_id)
+    assert comments.section("Held for review") == "Held for review: 1 comment"
+    comments.release_first()
+    assert comments.section("Held for review") == "Held for review: 0 comments"
+    theme = ResultsPage.open(no_js_page, site.assessment_id, "results/themes/technology")
+    expect(theme.page.get_by_text("ring Dave in IT on 01632 960123")).to_be_visible()
 
 
 def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascript(

@@ -45,6 +45,8 @@ KNOWN_POSTS = {
     "survey.resume_with_code",
     "survey.continue_with_link",
     "survey.check",
+    "comments.release",
+    "comments.hide",
 }
 
 
@@ -67,6 +69,7 @@ def _post_routes(app, council) -> list[tuple[str, str]]:
         "theme_id": "culture",
         "action": "close",
         "user_id": 1,
+        "ref": "a" * 24,  # a comment's: looked for after the CSRF token
         "token": "A" * 32,  # a resume link's or a reset link's: checked after the CSRF token
     }
     routes = []

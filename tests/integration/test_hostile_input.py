@@ -146,6 +146,7 @@ class Scene:
             "council_id": self.other_council,
             "assessment_id": self.other_assessment,
             "user_id": self.other_leader,
+            "ref": "a" * 24,  # a comment's name: another council's assessment has none
         }
         values: dict[str, object] = {}
         for name in rule.arguments:
@@ -192,6 +193,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     "admin.councils": {"name": TEXT, "slug": ["newshire", "a-b-1"]},
     "admin.council": {"email": ["new@example.org"], "password": ["a long enough password"]},
     "admin.privacy_details": {"controller": TEXT, "contact": TEXT},
+    "comments.hide": {"reason": TEXT},
 }
 OTHER_FORMS = {"submit": ["y"], "confirm": ["y"]}
 

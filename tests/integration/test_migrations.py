@@ -3,6 +3,7 @@ again, on SQLite and on PostgreSQL, and the schema they build is the models' sch
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -120,8 +121,12 @@ def test_each_migration_steps_down_one_at_a_time(app):
 
     downgrade(revision="-1")
     assert "privacy_contact" not in _columns("council")
-    assert "reset_link" in _tables()
+    assert "moderation" in _columns("theme_entry")
     assert _recorded_revisions() != head
+
+    downgrade(revision="-1")
+    assert "moderation" not in _columns("theme_entry")
+    assert "reset_link" in _tables()
 
     downgrade(revision="-1")
     assert "reset_link" not in _tables() and "recovery_code" not in _tables()
@@ -138,3 +143,59 @@ def test_each_migration_steps_down_one_at_a_time(app):
 
     upgrade()
     assert _recorded_revisions() == head
+
+
+def _snapshot_content() -> dict:
+    with db.engine.connect() as connection:
+        content = connection.execute(sa.text("SELECT content FROM results_snapshot")).scalar()
+    return content if isinstance(content, dict) else json.loads(content)
+
+
+def test_a_snapshot_made_before_moderation_names_the_entries_of_its_comments(app):
+    """Comments in a snapshot of format 1 are bare text: 0006 finds each one's entry, so
+    that a held or hidden comment is left out of the results after the upgrade too."""
+    upgrade(revision="0005")
+    now = "2026-12-01 09:00:00+00:00"
+    statements = [
+        "INSERT INTO council (id, slug, name, created_at) VALUES (1, 'east', 'East', :now)",
+        "INSERT INTO assessment (id, council_id, title, status, anonymity_threshold,"
+        " bank_version, invitation_token, created_at)"
+        " VALUES (1, 1, 'East 2026', 'closed', 3, 'test.1', 'token', :now)",
+        "INSERT INTO response (id, assessment_id, role_tier, service_area, source,"
+        " started_at, updated_at, submitted_at)"
+        " VALUES (1, 1, 'frontline', 'housing', 'web', :now, :now, :now),"
+        " (2, 1, 'frontline', 'housing', 'web', :now, :now, :now),"
+        " (3, 1, 'frontline', 'housing', 'web', :now, :now, NULL)",
+        "INSERT INTO theme_entry (id, response_id, theme_id, comment, updated_at)"
+        " VALUES (11, 1, 'culture', 'Same words', :now), (12, 2, 'culture', 'Same words', :now),"
+        " (13, 2, 'technology', 'Ring 01632 960123', :now), (14, 3, 'culture', 'Unsent', :now)",
+    ]
+    old = {
+        "format": 1,
+        "comments": {"culture": ["Same words", "Same words"], "technology": ["Ring 01632 960123"]},
+    }
+    with db.engine.begin() as connection:
+        for statement in statements:
+            connection.execute(sa.text(statement), {"now": now})
+        connection.execute(
+            sa.text(
+                "INSERT INTO results_snapshot (assessment_id, made_at, bank_version, submitted,"
+                " content) VALUES (1, :now, 'test.1', 2, :content)"
+            ),
+            {"now": now, "content": json.dumps(old)},
+        )
+
+    upgrade()
+    assert _snapshot_content() == {
+        "format": 2,
+        "comments": {
+            "culture": [{"entry": 11, "text": "Same words"}, {"entry": 12, "text": "Same words"}],
+            "technology": [{"entry": 13, "text": "Ring 01632 960123"}],
+        },
+    }
+
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE theme_entry SET moderation = 'held' WHERE id = 13"))
+    downgrade(revision="-1")
+    # Back in format 1, which shows all it holds: the held comment is not in it.
+    assert _snapshot_content() == {"format": 1, "comments": {"culture": ["Same words"] * 2}}

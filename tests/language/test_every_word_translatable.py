@@ -239,6 +239,11 @@ def test_the_leader_pages(site):
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
     reader.post(headcounts, {"housing": "-4"})
+    review = f"/assessments/{site.demo_assessment_id}/comments"
+    [ref] = re.findall(r"/comments/([0-9a-f]{24})/release", reader.get(review))
+    reader.post(f"{review}/{ref}/hide", {"reason": ""})
+    reader.post(f"{review}/{ref}/release", {}, review)
+    reader.post(f"{review}/{ref}/release", {}, review)  # no longer held: refused
     reader.get("/admin/councils")  # not theirs: the refusal is translated too
     reader.assert_all_translated()
 

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from assessment.framework.loader import load_bank
 from assessment.framework.scoring import DONT_KNOW, Respondent, score
-from assessment.framework.snapshot import from_dict, make_snapshot, replaces, to_dict
+from assessment.framework.snapshot import (
+    Comment,
+    from_dict,
+    make_snapshot,
+    replaces,
+    texts,
+    to_dict,
+    with_comments,
+)
 
 BANK = load_bank(Path(__file__).resolve().parents[1] / "fixtures" / "questions" / "two_themes")
 QUESTION_IDS = [q.id for q in BANK.questions]
@@ -27,7 +35,10 @@ def person(culture, technology, role="frontline", area="housing"):
 
 def snapshot_of(people, k=3, comments=None):
     distributions = {t.id: {q.id: COUNTS[q.id] for q in t.questions} for t in BANK.themes}
-    comments = comments or {"culture": ["Small steps"], "technology": ["Old system"]}
+    comments = comments or {
+        "culture": [Comment(1, "Small steps")],
+        "technology": [Comment(2, "Old")],
+    }
     return make_snapshot(
         score(BANK, people, k), distributions, comments, AS_OF, BANK.version, len(people)
     )
@@ -38,7 +49,7 @@ def test_a_theme_whose_council_cell_is_hidden_keeps_no_comments_or_distribution(
     people = [person(2, 1), person(3, 2), person(4, DONT_KNOW), person(5, DONT_KNOW)]
     snapshot = snapshot_of(people)
     assert snapshot.results.council.theme("technology").suppressed
-    assert dict(snapshot.comments) == {"culture": ("Small steps",)}
+    assert dict(snapshot.comments) == {"culture": (Comment(1, "Small steps"),)}
     assert set(snapshot.distributions) == {"culture"}
 
 
@@ -82,3 +93,20 @@ def test_a_snapshot_of_an_unknown_format_is_refused():
     stored = to_dict(snapshot_of([person(2, 1)]))
     with pytest.raises(ValueError, match="format 99"):
         from_dict({**stored, "format": 99})
+
+
+def test_comments_can_be_narrowed_to_those_shown_now_and_read_as_text():
+    people = [person(2, 1), person(3, 2), person(4, 3)]
+    comments = {"culture": [Comment(1, "A"), Comment(2, "B")], "technology": [Comment(3, "C")]}
+    snapshot = snapshot_of(people, comments=comments)
+    narrowed = with_comments(snapshot, lambda c: c.entry != 3 and c.text != "A")
+    assert dict(narrowed.comments) == {"culture": (Comment(2, "B"),)}
+    assert texts(narrowed, "culture") == ["B"] and texts(narrowed, "technology") == []
+    assert narrowed.results == snapshot.results
+
+
+def test_a_stored_comment_keeps_the_entry_it_came_from():
+    people = [person(2, 1), person(3, 2), person(4, 3)]
+    stored = to_dict(snapshot_of(people, comments={"culture": [Comment(41, "Small steps")]}))
+    assert stored["comments"] == {"culture": [{"entry": 41, "text": "Small steps"}]}
+    assert stored["format"] == 2
