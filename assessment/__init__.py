@@ -7,16 +7,20 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, extensions, web
+from . import cli, cli_settings, extensions, web
 from .config import check_settings, settings_from_environment
 from .storage import database
 
 
 def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, template_folder="../templates", static_folder="../static")
-    app.config.from_mapping(settings_from_environment(app.instance_path))
-    app.config.from_mapping(config_overrides or {})
-    check_settings(app.config)
+
+    def load_settings() -> None:
+        app.config.from_mapping(settings_from_environment(app.instance_path))
+        app.config.from_mapping(config_overrides or {})
+        check_settings(app.config)
+
+    cli_settings.configure(app, load_settings)
     _trust_the_proxy(app)
 
     database.init_app(app)

@@ -15,7 +15,9 @@ from flask import Flask, current_app, url_for
 from flask.cli import AppGroup, with_appcontext
 from werkzeug.security import generate_password_hash
 
+from . import cli_settings
 from .bank import current_bank
+from .cli_settings import needs_no_secret
 from .demo import load_demo
 from .framework import passwords
 from .framework.bank_export import bank_json
@@ -45,8 +47,10 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(demo)
     app.cli.add_command(report)
     cli_data.register(app.cli, councils, assessments)
+    cli_settings.refuse_without_a_secret(app.cli)
 
 
+@needs_no_secret
 @questions.command("check")
 def questions_check() -> None:
     """Validate the question bank and say what is wrong, file by file."""
@@ -63,6 +67,7 @@ def questions_check() -> None:
     )
 
 
+@needs_no_secret
 @questions.command("export")
 @click.option(
     "--format", "output_format", type=click.Choice(["json"]), default="json", show_default=True

@@ -40,6 +40,10 @@ class ConfigError(RuntimeError):
     """A setting is missing or unsafe; the message says which and what to do."""
 
 
+class SecretKeyError(ConfigError):
+    """SECRET_KEY is missing or unsafe: what signs sessions, not what reads the bank."""
+
+
 def settings_from_environment(
     instance_path: str, environ: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -95,12 +99,16 @@ def settings_from_environment(
 
 
 def check_settings(config: dict[str, Any]) -> None:
+    if not config["SECRET_KEY"]:
+        raise SecretKeyError(
+            f"SECRET_KEY is not set: set it to a random value of at least "
+            f"{MIN_SECRET_KEY_LENGTH} characters, e.g. export SECRET_KEY=$({MAKE_A_KEY}) "
+            "(make run generates one for local use)"
+        )
     if config["APP_ENV"] == "production":
         problem = secret_key_problem(config["SECRET_KEY"])
         if problem:
-            raise ConfigError(f"SECRET_KEY {problem} in production; make one with: {MAKE_A_KEY}")
-    if not config["SECRET_KEY"]:
-        raise ConfigError("SECRET_KEY is not set (make run generates one for local use)")
+            raise SecretKeyError(f"SECRET_KEY {problem} in production; make one with: {MAKE_A_KEY}")
 
 
 def secret_key_problem(key: str) -> str | None:

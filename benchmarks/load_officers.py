@@ -273,7 +273,8 @@ class Officer:
         await self.post(f"{base}/about-you", {"role_tier": role, "service_area": area})
         for theme_id, question_ids in self.themes:
             await asyncio.sleep(self.think)
-            answers = {q: self.rng.choice(LEVELS) for q in question_ids if self.rng.random() < 0.9}
+            # Every question: only a complete response can be submitted.
+            answers = {q: self.rng.choice(LEVELS) for q in question_ids}
             comment = f"{tag} on {theme_id} <script>alert({self.number})</script>"
             data = {**answers, "comment": comment, "save_and_continue": "y"}
             await self.post(f"{base}/themes/{theme_id}", data)

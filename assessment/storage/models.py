@@ -230,7 +230,8 @@ class Answer(Base):
 
 class ThemeEntry(Base):
     """What a response holds for a theme beyond its answers: the optional comment,
-    and when the officer last finished the theme's page (for the task list).
+    and when the officer last left its page with "Save and continue". That is a
+    record only: a section's status comes from its answers (framework/sections.py).
 
     The comment's moderation (framework/moderation.py): None until it is checked,
     then held, released or hidden. A hidden comment keeps its text, for a request

@@ -562,18 +562,40 @@ def _upsert_statement(
     return insert.on_conflict_do_update(index_elements=keys, set_=changed)
 
 
+class IncompleteResponse(ValueError):
+    """A submit of a response that has not answered about you and every question."""
+
+
 def submit_response(response: Response, bank: Bank) -> bool:
     """Mark the response submitted and score it once for results; False when it already
-    was submitted (a second click, a refresh)."""
+    was submitted (a second click, a refresh). Raises IncompleteResponse, changing
+    nothing, unless about you and every question in the bank have an answer ("Don't
+    know" is one): a submitted response always answers every question (FRAMEWORK.md).
+    The check is in the update itself, so no save can slip between it and the submit."""
+    question_ids = [question.id for question in bank.questions]
+    answered = (
+        select(func.count())
+        .select_from(Answer)
+        .where(Answer.response_id == response.id, Answer.question_id.in_(question_ids))
+        .scalar_subquery()
+    )
     result = db.session.execute(
         update(Response)
-        .where(Response.id == response.id, Response.submitted_at.is_(None))
+        .where(
+            Response.id == response.id,
+            Response.submitted_at.is_(None),
+            Response.role_tier.is_not(None),
+            Response.service_area.is_not(None),
+            answered == len(question_ids),
+        )
         .values(submitted_at=utcnow())
         .execution_options(synchronize_session=False)
     )
     db.session.refresh(response)
     if result.rowcount != 1:
-        return False
+        if response.submitted:
+            return False
+        raise IncompleteResponse(f"response {response.id} has not answered every question")
     respondent = Respondent(response.role_tier, response.service_area, answers_for(response))
     tallies.store(bank, [(response.id, respondent)])
     return True

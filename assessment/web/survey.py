@@ -358,17 +358,21 @@ def check(invitation: str):
     if response.submitted:
         _say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
+    status = 200
     if form.validate_on_submit():
-        if not queries.submit_response(response, _bank()):
-            _say_already_submitted()
-        return redirect(url_for("survey.done", invitation=invitation))
+        try:
+            if not queries.submit_response(response, _bank()):
+                _say_already_submitted()
+            return redirect(url_for("survey.done", invitation=invitation))
+        except queries.IncompleteResponse:
+            # Only a forged or stale post gets here: the page offers no button until
+            # every section is completed. Nothing was changed.
+            form.form_errors.append(_("Answer every question before you submit"))
+            status = 400
+    page = task_list.check_answers(_bank(), response)
     return render_template(
-        "survey/check.html",
-        assessment=assessment,
-        form=form,
-        sections=task_list.check_answers(_bank(), response),
-        response=response,
-    )
+        "survey/check.html", assessment=assessment, form=form, page=page, response=response
+    ), status
 
 
 @blueprint.get("/s/<token:invitation>/done")

@@ -10,12 +10,19 @@ from flask_babel import lazy_gettext, ngettext
 from markupsafe import Markup, escape
 
 from ..forms.builder import level_statement_label
-from ..framework.model import Bank, Theme
+from ..framework.model import Bank
+from ..framework.sections import (
+    COMPLETED,
+    IN_PROGRESS,
+    NOT_STARTED,
+    may_submit,
+    section_status,
+    sections_left,
+)
 from ..storage import queries
-from ..storage.models import Response, ThemeEntry
+from ..storage.models import Response
 
-# A theme's status, as the template tells them apart, and as people read it.
-NOT_STARTED, IN_PROGRESS, COMPLETED = "not-started", "in-progress", "completed"
+# A theme's status as people read it; the template tells them apart by the key.
 STATUS_TEXT = {
     NOT_STARTED: lazy_gettext("Not started"),
     IN_PROGRESS: lazy_gettext("In progress"),
@@ -51,30 +58,77 @@ class Section:
     rows: list[Row]
 
 
-def theme_status(theme: Theme, answered: set[str], entry: ThemeEntry | None) -> str:
-    if entry is not None and entry.completed_at is not None:
-        return COMPLETED
-    if entry is not None or answered.intersection(theme.question_ids):
-        return IN_PROGRESS
-    return NOT_STARTED
-
-
 def items(bank: Bank, response: Response) -> list[Task]:
-    answered = set(queries.answers_for(response))
-    entries = queries.theme_entries_for(response)
+    # The answers say it all: no entry of the theme is read (docs/adr/0006).
+    answered = queries.answers_for(response)
     invitation = response.assessment.invitation_token
     return [
         Task(
             title=theme.title,
             href=url_for("survey.theme_page", invitation=invitation, theme_id=theme.id),
-            status=theme_status(theme, answered, entries.get(theme.id)),
+            status=section_status(theme, answered),
             hint=ngettext("%(num)s question", "%(num)s questions", len(theme.questions)),
         )
         for theme in bank.themes
     ]
 
 
-def check_answers(bank: Bank, response: Response) -> list[Section]:
+@dataclass(frozen=True)
+class Unfinished:
+    """A section check answers says is left, linked to its first unanswered question."""
+
+    title: str
+    href: str
+    status: str
+    unanswered: int
+
+    @property
+    def status_text(self) -> str:
+        return str(STATUS_TEXT[self.status])
+
+    @property
+    def message(self) -> str:
+        return ngettext(
+            "%(theme)s: %(num)s question not answered",
+            "%(theme)s: %(num)s questions not answered",
+            self.unanswered,
+            theme=self.title,
+        )
+
+
+@dataclass(frozen=True)
+class CheckAnswers:
+    sections: list[Section]
+    left: list[Unfinished]  # empty when the response may be submitted
+    ready: bool
+
+
+def check_answers(bank: Bank, response: Response) -> CheckAnswers:
+    answers = queries.answers_for(response)
+    invitation = response.assessment.invitation_token
+    left = [
+        Unfinished(
+            title=section.theme.title,
+            href=url_for(
+                "survey.theme_page",
+                invitation=invitation,
+                theme_id=section.theme.id,
+                _anchor=section.unanswered[0],
+                **{"return": "check"},
+            ),
+            status=section.status,
+            unanswered=len(section.unanswered),
+        )
+        for section in sections_left(bank, answers)
+    ]
+    return CheckAnswers(
+        sections=_sections(bank, response, answers),
+        left=left,
+        ready=may_submit(bank, response.role_tier, response.service_area, answers),
+    )
+
+
+def _sections(bank: Bank, response: Response, answers: dict) -> list[Section]:
     invitation = response.assessment.invitation_token
     about_you_href = url_for("survey.about_you", invitation=invitation, **{"return": "check"})
     sections = [
@@ -96,7 +150,6 @@ def check_answers(bank: Bank, response: Response) -> list[Section]:
             ],
         )
     ]
-    answers = queries.answers_for(response)
     entries = queries.theme_entries_for(response)
     for theme in bank.themes:
         href = url_for(
@@ -118,7 +171,7 @@ def check_answers(bank: Bank, response: Response) -> list[Section]:
             for question in theme.questions
         ]
         entry = entries.get(theme.id)
-        comment = entry.comment if entry and entry.comment else _("None")
+        comment = entry.comment if entry and entry.comment else _("No comment")
         change_link = Markup(
             _(
                 'Change<span class="govuk-visually-hidden"> your comment on %(theme)s</span>',

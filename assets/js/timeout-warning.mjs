@@ -4,7 +4,13 @@ export function initTimeoutWarning(dialog) {
   if (typeof dialog.showModal !== "function") return;
   const idle = Number(dialog.dataset.idleSeconds) * 1000;
   const warning = Number(dialog.dataset.warningSeconds) * 1000;
-  const countdown = dialog.querySelector(".app-timeout-dialog__countdown");
+  const sentence = dialog.querySelector(".app-timeout-dialog__shown");
+  const countdown = sentence.querySelector(".app-timeout-dialog__countdown");
+  // What screen readers hear: a live region read out each time it changes, so it
+  // changes only when the words do, and at most every ANNOUNCE_EVERY seconds.
+  const announced = dialog.querySelector(".app-timeout-dialog__announced");
+  const ANNOUNCE_EVERY = 20;
+  let lastAnnounced = null; // { seconds, words }
   const stay = dialog.querySelector(".app-timeout-dialog__stay");
   let timers = [];
   let deadline = 0;
@@ -19,7 +25,15 @@ export function initTimeoutWarning(dialog) {
     : secondsWords[seconds];
   const tick = () => {
     const seconds = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    countdown.textContent = describe(seconds);
+    const words = describe(seconds);
+    countdown.textContent = words;
+    if (
+      lastAnnounced === null ||
+      (words !== lastAnnounced.words && lastAnnounced.seconds - seconds >= ANNOUNCE_EVERY)
+    ) {
+      announced.textContent = sentence.textContent;
+      lastAnnounced = { seconds, words };
+    }
     if (dialog.open) timers.push(setTimeout(tick, 1000));
   };
   const show = () => {
@@ -49,6 +63,8 @@ export function initTimeoutWarning(dialog) {
       return;
     }
     dialog.close();
+    announced.textContent = "";
+    lastAnnounced = null;
     schedule();
   });
   dialog.addEventListener("cancel", (event) => { event.preventDefault(); stay.click(); });

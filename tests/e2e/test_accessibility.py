@@ -40,6 +40,9 @@ def test_the_officer_journey_has_no_violations(page, site, axe):
     axe.check(page, "officer: about you, with errors")
     tasks = about_you.choose().save_and_continue()
     axe.check(page, "officer: task list")
+    tasks.check_answers().expect_heading("Check your answers")
+    axe.check(page, "officer: check answers, with sections left")
+    tasks.follow(tasks.link("Back to your self-assessment"))
 
     theme = tasks.open_theme(site.theme_titles[0])
     for number, title in enumerate(site.theme_titles, start=1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -99,3 +100,45 @@ def test_staying_after_signing_out_in_another_tab_leads_to_sign_in(browsing, sho
     GovukPage(page).expect_heading("Sign in")
     # Signing out ended the session and its CSRF token, so the keep-alive was refused.
     browsing.problems.allow("/auth/keep-alive answered 400")
+
+
+# Every change to a live region in the dialog, as a screen reader would hear it, with
+# the page's (fake) time it happened.
+HEAR_LIVE_REGIONS = """() => {
+  window.__heard = [];
+  const dialog = document.querySelector("#timeout-warning");
+  new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      const node = mutation.target.nodeType === Node.ELEMENT_NODE
+        ? mutation.target : mutation.target.parentElement;
+      const region = node && node.closest("[aria-live]");
+      if (region && region.textContent.trim()) {
+        window.__heard.push({ at: Date.now(), text: region.textContent.trim() });
+      }
+    }
+  }).observe(dialog, { subtree: true, childList: true, characterData: true });
+}"""
+
+
+def test_the_countdown_is_read_out_at_most_every_20_seconds(browsing, site):
+    page = browsing.new_page()
+    page.clock.install()  # the page's timers run when the test says
+    SignInPage.open(page).sign_in(site.leader_email, site.leader_password)
+    GovukPage(page).expect_heading("Assessments")
+    warning = TimeoutWarning(page)
+    idle, before = (
+        int(warning.dialog.get_attribute(f"data-{name}-seconds")) for name in ("idle", "warning")
+    )
+    page.evaluate(HEAR_LIVE_REGIONS)
+
+    # To two seconds before the sign-out, through the whole countdown.
+    page.clock.run_for((idle - 2) * 1000)
+    expect(warning.dialog).to_be_visible()
+
+    heard = page.evaluate("window.__heard")
+    assert heard, "the warning was never read out"
+    assert "we will sign you out in 2 minutes" in heard[0]["text"]
+    assert any("seconds" in said["text"] for said in heard), "the last minute was not read out"
+    gaps = [later["at"] - earlier["at"] for earlier, later in pairwise(heard)]
+    assert min(gaps, default=20_000) >= 20_000, f"read out again after {min(gaps)} ms: {heard[:3]}"
+    assert len(heard) <= before // 20 + 1

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from flask import Flask
 
+from assessment.bank import current_bank
 from assessment.storage import queries
 
 from ..page_checks import CheckedClient, csrf_token
@@ -47,7 +49,30 @@ class Officer:
         )
 
     def submit(self):
+        """Answer "Don't know" to every question still unanswered, as an officer at the
+        end of the questionnaire would, then submit: only a complete response can be."""
+        self.answer_the_rest("dk")
+        return self.submit_as_it_is()
+
+    def submit_as_it_is(self):
         return self.post(f"{self.base}/check", {})
+
+    def answer_the_rest(self, value: str):
+        """Give `value` to each question not yet answered, keeping answers and comments."""
+        with self.client.application.app_context():
+            themes = current_bank().themes
+        for theme in themes:
+            page = self.get(f"{self.base}/themes/{theme.id}")
+            if page.status_code != 200:
+                continue
+            shown = page.get_data(as_text=True)
+            rest = {q: value for q in theme.question_ids if checked(shown, q) is None}
+            if rest:
+                self.post(
+                    f"{self.base}/themes/{theme.id}",
+                    {**rest, "comment": comment_on(shown), "save_and_continue": "y"},
+                    token=csrf_token(shown),
+                )
 
     def resume_secrets(self) -> tuple[str, str]:
         page = self.get(f"{self.base}/saved").get_data(as_text=True)
@@ -63,6 +88,12 @@ def checked(page: str, question_id: str) -> str | None:
         if " checked" in tag:
             return re.search(r'value="([^"]*)"', tag).group(1)
     return None
+
+
+def comment_on(page: str) -> str:
+    """The comment a rendered theme page holds."""
+    found = re.search(r'<textarea[^>]*name="comment"[^>]*>(.*?)</textarea>', page, re.DOTALL)
+    return html.unescape(found.group(1)).removeprefix("\n") if found else ""
 
 
 def stored_answers(app: Flask, invitation: str) -> list[dict[str, object]]:

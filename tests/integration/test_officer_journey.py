@@ -32,7 +32,8 @@ def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
 
     saved = officer.answer("culture", {"culture.test_and_learn": "4", "culture.change": "dk"})
     assert saved.headers["Location"].endswith(f"{officer.base}/themes/technology")
-    officer.answer("technology", {}, comment="Our systems do not talk to each other.")
+    comment = "Our systems do not talk to each other."
+    officer.answer("technology", {}, comment=comment)
 
     check = officer.get(f"{officer.base}/check")
     assert check.status_code == 200
@@ -40,8 +41,13 @@ def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
     assert "Don&#39;t know" in officer.last_page
     assert "Not answered" in officer.last_page  # technology.legacy was skipped
     assert "Our systems do not talk to each other." in officer.last_page
+    assert "Technology: 1 question not answered" in officer.last_page
+    assert "Submit your answers" not in officer.last_page
 
-    submitted = officer.submit()
+    officer.answer("technology", {"technology.legacy": "2"}, comment)
+    officer.get(f"{officer.base}/check")
+    assert "not answered" not in officer.last_page.lower()
+    submitted = officer.submit_as_it_is()
     assert submitted.headers["Location"].endswith(f"{officer.base}/done")
     officer.get(f"{officer.base}/done")
     assert "Answers submitted" in officer.last_page
@@ -50,14 +56,18 @@ def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
         {
             "submitted": True,
             "role": "frontline",
-            "answers": {"culture.test_and_learn": 4, "culture.change": "dk"},
+            "answers": {
+                "culture.test_and_learn": 4,
+                "culture.change": "dk",
+                "technology.legacy": 2,
+            },
             "comments": {"technology": "Our systems do not talk to each other."},
         }
     ]
     assert _stored_tallies(app, open_assessment) == {
-        # culture: one level (4) and one don't know; technology: nothing answered
+        # culture: one level (4) and one don't know; technology: one level (2)
         "culture": (1, 4 * SCALE, 1, 1),
-        "technology": (0, 0, 0, 0),
+        "technology": (1, 2 * SCALE, 1, 0),
     }
 
 

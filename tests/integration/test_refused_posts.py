@@ -114,6 +114,7 @@ def test_a_body_over_the_size_limit_gets_a_clear_page(officer):
 
 
 def test_submitting_twice_creates_no_duplicate_and_says_so(app, officer, open_assessment):
+    officer.answer_the_rest("dk")
     check_page = officer.get(f"{officer.base}/check").get_data(as_text=True)
     first = officer.submit()
     assert first.headers["Location"].endswith("/done")
@@ -140,7 +141,11 @@ def test_going_back_to_a_theme_after_submitting_changes_nothing(app, officer, op
     token = csrf_token(officer.get(f"{officer.base}/resume").get_data(as_text=True))
     resubmitted = officer.answer("culture", {"culture.test_and_learn": "1"}, token=token)
     assert resubmitted.status_code == 302
-    assert _answers(app, open_assessment) == SAVED
+    assert _answers(app, open_assessment) == {
+        **SAVED,
+        "culture.change": "dk",  # answered to submit
+        "technology.legacy": "dk",
+    }
 
 
 def test_a_closed_assessment_refuses_new_answers_and_keeps_saved_ones(
