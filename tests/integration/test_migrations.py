@@ -196,6 +196,6 @@ def test_a_snapshot_made_before_moderation_names_the_entries_of_its_comments(app
 
     with db.engine.begin() as connection:
         connection.execute(sa.text("UPDATE theme_entry SET moderation = 'held' WHERE id = 13"))
-    downgrade(revision="-1")
+    downgrade(revision="0005")
     # Back in format 1, which shows all it holds: the held comment is not in it.
     assert _snapshot_content() == {"format": 1, "comments": {"culture": ["Same words"] * 2}}

@@ -1,6 +1,7 @@
 """Alembic's environment: runs migrations on the app's own engine (DATABASE_URL)."""
 
 import logging
+from contextlib import contextmanager
 from logging.config import fileConfig
 
 from alembic import context
@@ -36,7 +37,7 @@ def run_migrations_online() -> None:
             directives[:] = []
             logger.info("No changes in schema detected.")
 
-    with database.engine.connect() as connection:
+    with database.engine.connect() as connection, _foreign_keys_off_on_sqlite(connection):
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -47,6 +48,24 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
+
+
+@contextmanager
+def _foreign_keys_off_on_sqlite(connection):
+    """SQLite can't ALTER most things, so batch mode copies a table and drops the old
+    one; with foreign keys on (storage/database.py), dropping `council` would cascade
+    to every assessment and answer. Off while migrating, as SQLite's own documentation
+    advises for such changes, and on again for the pool's next user."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()  # a PRAGMA on foreign keys is ignored inside a transaction
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 if context.is_offline_mode():
