@@ -7,10 +7,8 @@ of question is a new entry in the table, not another branch in the view.
 from __future__ import annotations
 
 import functools
-import hashlib
 import secrets
 from collections.abc import Callable, Mapping
-from urllib.parse import urlencode
 
 from flask import current_app
 from flask_babel import get_locale, lazy_gettext
@@ -22,12 +20,11 @@ from wtforms.validators import Length, Optional
 
 from ..framework.model import Question, Theme
 from ..framework.scoring import DONT_KNOW
+from ..framework.two_tabs import shown_value
 from .base import Form
 from .fields import OptionalRadioField, TextArea, without_control_characters
 
 MAX_COMMENT_LENGTH = 5000
-# In a page's state, the comment sits beside the question ids (which always hold a dot).
-COMMENT = "comment"
 MAX_SHOWN_LENGTH = 10_000
 
 
@@ -112,39 +109,9 @@ class ThemeFormBase(Form):
         self.page.data = new_page_id()
 
 
-def shown_value(answers: Mapping[str, str], comment: str | None) -> str:
-    """The `shown` field of a page showing these answers and this comment."""
-    return urlencode(sorted(page_state(answers, comment).items()))
-
-
 def new_page_id() -> str:
     """The `page` field: which showing of a page this is."""
     return secrets.token_urlsafe(12)
-
-
-def page_state(answers: Mapping[str, str], comment: str | None) -> dict[str, str]:
-    """A theme page's answers, and a digest of its comment, as two saves are compared."""
-    return {**answers, COMMENT: _digest(comment or "")}
-
-
-def state_digest(state: Mapping[str, str]) -> str:
-    return _digest(urlencode(sorted(state.items())))
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def overwrites_another_save(
-    posted: Mapping[str, str], stored: Mapping[str, str], known: Mapping[str, str]
-) -> bool:
-    """Whether a post replaces something that someone else saved after the page was shown:
-    a value stored since (stored differs from what the page knew) that the post changes.
-    A question left empty on the page is not in `posted`: its stored value is kept."""
-    return any(
-        value != stored.get(key, "") and stored.get(key, "") != known.get(key, "")
-        for key, value in posted.items()
-    )
 
 
 @functools.cache

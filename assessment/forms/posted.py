@@ -25,7 +25,8 @@ from wtforms import BooleanField
 from wtforms.validators import ValidationError
 
 from ..framework.model import Theme
-from .builder import MAX_COMMENT_LENGTH, MAX_SHOWN_LENGTH, ThemeFormBase, level_values, page_state
+from ..framework.two_tabs import page_state
+from .builder import MAX_COMMENT_LENGTH, MAX_SHOWN_LENGTH, ThemeFormBase, level_values
 from .fields import without_control_characters
 
 

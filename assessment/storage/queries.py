@@ -10,21 +10,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import (
-    Connection,
-    String,
-    Table,
     bindparam,
-    case,
-    cast,
     delete,
-    false,
     func,
-    literal,
     select,
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from ..framework.model import Bank, Theme
 from ..framework.results_contract import AssessmentInfo
@@ -33,9 +25,8 @@ from ..framework.scoring import (
     Respondent,
 )
 from ..framework.scoring import Answer as AnswerValue
-from . import database, in_turn, secrets, tallies
+from . import database, officer_pages, secrets, tallies
 from .base import db, utcnow
-from .in_turn import Step
 from .models import (
     Answer,
     Assessment,
@@ -59,39 +50,9 @@ def commit() -> None:
         db.session.commit()
 
 
-def read_without_a_transaction() -> None:
-    """This request's reads run each on its own, with no BEGIN or COMMIT; a save it makes
-    (a theme page's on SQLite: serve_a_theme_page) is committed as it is made, so
-    nothing waits for the end of the request to be committed. At READ COMMITTED (the
-    default) a transaction gives reads no more consistency, and on PostgreSQL it would
-    add two round trips to a page's one. Call before the first query; after it (a signed-in
-    leader's account was read first, say), reads stay in that request's transaction."""
-    db.session.info[database.NOTHING_TO_COMMIT] = True
-    # SQLite's driver begins no transaction for reads anyway, and switching it there
-    # and back costs a PRAGMA each way. Saves outside a transaction need psycopg's
-    # pipeline (storage/in_turn.py): other drivers keep their transaction.
-    if db.session().in_transaction() or db.engine.dialect.driver != "psycopg":
-        return
-    db.session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-
-
 def rollback() -> None:
     if database.session_in_use():
         db.session.rollback()
-
-
-def serve_a_theme_page() -> None:
-    """A theme page's read and save (officer_visit, save_theme_if_open) run outside any
-    transaction of the request's: each is one statement, or one pipeline that is its
-    own transaction (storage/in_turn.py). On PostgreSQL they go on a connection of their
-    own, and anything else the page needs (a closed assessment, a typed resume code)
-    goes through the session as in any request. SQLite has one writer at a time, and
-    two connections of one request could wait on each other: there they share the
-    session's (read_without_a_transaction)."""
-    if db.engine.dialect.driver == "psycopg":
-        database.give_officers_a_connection_of_their_own()
-    else:
-        read_without_a_transaction()
 
 
 # Councils and users
@@ -215,62 +176,6 @@ def _by_invitation_with_responses(count: int):
     )
 
 
-@dataclass(frozen=True)
-class OfficerVisit:
-    """What an officer's theme page needs: the assessment its invitation names, this
-    browser's response to it (if any) and, when asked, what that response holds for
-    the theme. One statement and no ORM objects: every officer's page and save asks."""
-
-    assessment_id: int
-    invitation_token: str
-    open: bool
-    response_id: int | None
-    submitted: bool
-    stored: StoredTheme | None
-
-
-def officer_visit(
-    token: str, response_ids: Iterable[int], theme: Theme | None = None
-) -> OfficerVisit | None:
-    """None when no assessment has the invitation `token`. The response is the one of
-    `response_ids` (the browser's) that belongs to the assessment."""
-    params = _invitation_and_responses(token, response_ids)
-    question_ids = theme.question_ids if theme else ()
-    statement = _officer_visit_statement(len(params) - 1, theme.id if theme else None, question_ids)
-    row = in_turn.first_row(officers_connection(), statement, params)
-    if row is None:
-        return None
-    assessment_id, status, response_id, submitted_at, *held = row
-    stored = None
-    if theme is not None and response_id is not None:
-        stored = _stored_from(question_ids, held)
-    return OfficerVisit(
-        assessment_id=assessment_id,
-        invitation_token=token,
-        open=status == "open",
-        response_id=response_id,
-        submitted=submitted_at is not None,
-        stored=stored,
-    )
-
-
-@functools.cache
-def _officer_visit_statement(count: int, theme_id: str | None, question_ids: tuple[str, ...]):
-    # Built once for each number of responses a browser holds and each theme.
-    assessment, response = Assessment.__table__, Response.__table__
-    ids = [bindparam(f"response_{n}") for n in range(count)]
-    belongs = response.c.id.in_(ids) if ids else false()
-    columns = [assessment.c.id, assessment.c.status, response.c.id, response.c.submitted_at]
-    if theme_id is not None:
-        columns += _held_for_theme(response.c.id, theme_id, question_ids)
-    joined = assessment.outerjoin(response, (response.c.assessment_id == assessment.c.id) & belongs)
-    return (
-        select(*columns)
-        .select_from(joined)
-        .where(assessment.c.invitation_token == bindparam("token"))
-    )
-
-
 def assessments_for(council: Council) -> list[Assessment]:
     return assessments_for_councils([council])
 
@@ -384,182 +289,11 @@ def save_theme(
     """Store one theme page. Questions not in `answers` keep what they had: an
     empty radio group means "not answered on this page", never "forget it"."""
     now = utcnow()
-    connection = db.session.connection()
-    for step in _theme_writes(connection, response.id, theme, answers, comment, completed, now):
-        connection.execute(step.statement, step.parameters)
+    officer_pages.write_theme(
+        db.session.connection(), response.id, theme, answers, comment, completed, now
+    )
     response.updated_at = now
     db.session.flush()
-
-
-@dataclass(frozen=True)
-class StoredTheme:
-    """What a response held for a theme: answers as a form gives them ("1".."5" or "dk")."""
-
-    answers: dict[str, str]
-    comment: str | None
-
-
-def save_theme_if_open(
-    invitation: str,
-    response_id: int,
-    theme: Theme,
-    answers: Mapping[str, AnswerValue],
-    comment: str | None,
-    completed: bool,
-) -> StoredTheme | None:
-    """save_theme for an officer's page: nothing is saved (None) unless the response is
-    not yet submitted and belongs to the open assessment with this `invitation` token.
-    Otherwise returns what the theme held just before this save. The lock checks all
-    of that, so a save needs no read before it (web/survey.py).
-
-    The response's row is locked first (and its updated_at set), so saves of one
-    response (two tabs, a submit) take turns: the state returned is exactly what this
-    save replaced. On PostgreSQL the lock, the read and the writes go in one round
-    trip, and unless the request has a transaction of its own, they are committed
-    here (storage/in_turn.py); commit() keeps them in every case."""
-    now = utcnow()
-    connection = officers_connection()
-    lock = Step(
-        _LOCK_OPEN_RESPONSE, {"response": response_id, "invitation": invitation, "now": now}
-    )
-    read = _stored_theme_step(response_id, theme)
-    writes = _theme_writes(connection, response_id, theme, answers, comment, completed, now)
-    results = in_turn.after_lock(connection, lock, [read, *writes])
-    if results is None:
-        return None
-    [held] = results[0]
-    return _stored_from(theme.question_ids, held)
-
-
-def officers_connection() -> Connection:
-    """The connection officer_visit and save_theme_if_open run on: a theme page's own
-    (serve_a_theme_page), else the session's. Core statements either way, no ORM
-    objects, so none of the ORM's per-statement work (a tenth of a save's time)."""
-    return database.officers_connection() or db.session.connection()
-
-
-_RESPONSE, _ASSESSMENT = Response.__table__, Assessment.__table__
-_LOCK_OPEN_RESPONSE = (
-    update(_RESPONSE)
-    .where(
-        _RESPONSE.c.id == bindparam("response"),
-        _RESPONSE.c.submitted_at.is_(None),
-        _RESPONSE.c.assessment_id.in_(
-            select(_ASSESSMENT.c.id).where(
-                _ASSESSMENT.c.invitation_token == bindparam("invitation"),
-                _ASSESSMENT.c.status == "open",
-            )
-        ),
-    )
-    .values(updated_at=bindparam("now"))
-)
-
-
-def _theme_writes(
-    connection,
-    response_id: int,
-    theme: Theme,
-    answers: Mapping[str, AnswerValue],
-    comment: str | None,
-    completed: bool,
-    now: datetime,
-) -> list[Step]:
-    # Two statements whatever the page holds: every answer in one upsert, then the
-    # theme's entry. Table inserts, not ORM ones: nothing here needs the objects.
-    rows = []
-    for question_id, value in answers.items():
-        if not question_id.startswith(f"{theme.id}."):
-            raise ValueError(f"{question_id} is not a question in the theme {theme.id}")
-        dont_know = value == DONT_KNOW
-        level = None if dont_know else int(value)
-        rows.append(
-            {
-                "response_id": response_id,
-                "question_id": question_id,
-                "level": level,
-                "dont_know": dont_know,
-                "updated_at": now,
-            }
-        )
-    entry: dict[str, object] = {
-        "response_id": response_id,
-        "theme_id": theme.id,
-        "comment": comment or None,
-        "updated_at": now,
-    }
-    if completed:
-        entry["completed_at"] = now
-    steps = [_upsert(connection, ThemeEntry.__table__, ("response_id", "theme_id"), [entry])]
-    if rows:
-        steps.insert(0, _upsert(connection, Answer.__table__, ("response_id", "question_id"), rows))
-    return steps
-
-
-def _stored_theme_step(response_id: int, theme: Theme) -> Step:
-    return Step(_stored_theme_statement(theme.id, theme.question_ids), {"response": response_id})
-
-
-@functools.cache
-def _stored_theme_statement(theme_id: str, question_ids: tuple[str, ...]):
-    # Built once a theme, as every officer's save asks it.
-    return select(*_held_for_theme(bindparam("response"), theme_id, question_ids))
-
-
-def _held_for_theme(response_id, theme_id: str, question_ids: tuple[str, ...]) -> list:
-    """What a response holds for a theme, as columns of one row: each question's answer
-    ("1".."5", "dk" or NULL), then the theme's comment."""
-    columns = []
-    for question_id in question_ids:
-        answer = select(
-            case((Answer.dont_know, literal(DONT_KNOW)), else_=cast(Answer.level, String))
-        ).where(Answer.response_id == response_id, Answer.question_id == question_id)
-        columns.append(answer.scalar_subquery())
-    comment = select(ThemeEntry.comment).where(
-        ThemeEntry.response_id == response_id, ThemeEntry.theme_id == theme_id
-    )
-    return [*columns, comment.scalar_subquery()]
-
-
-def _stored_from(question_ids: tuple[str, ...], held) -> StoredTheme:
-    *answers, comment = held
-    given = {qid: answer for qid, answer in zip(question_ids, answers, strict=True) if answer}
-    return StoredTheme(answers=given, comment=comment)
-
-
-def _upsert(connection, table: Table, keys: tuple[str, ...], rows: list[dict[str, object]]) -> Step:
-    # INSERT ... ON CONFLICT DO UPDATE: two tabs saving at once cannot collide.
-    dialect, columns = connection.dialect.name, tuple(rows[0])
-    if dialect == "postgresql":
-        # Every row in one statement: a pipeline sends each row of an executemany as a
-        # statement of its own, and polls the socket after each.
-        statement = _upsert_statement(dialect, table, keys, columns, len(rows))
-        return Step(statement, _numbered(rows, columns))
-    # SQLite's executemany is a loop in C over one small statement: the one-statement
-    # form cost 1,270 more Python calls a save, mostly SQLAlchemy's cache key for it.
-    return Step(_upsert_statement(dialect, table, keys, columns, None), rows)
-
-
-def _numbered(rows: list[dict[str, object]], columns: tuple[str, ...]) -> dict[str, object]:
-    return {f"{name}_{n}": row[name] for n, row in enumerate(rows) for name in columns}
-
-
-@functools.cache
-def _upsert_statement(
-    dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...], count: int | None
-):
-    # Built once (for `count` rows, or for one row a set of parameters when None), the
-    # values bound at execution, so SQLAlchemy (and PostgreSQL, which prepares it)
-    # compiles it once. A page has a few questions.
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[dialect](table)
-    if count is not None:
-        insert = insert.values(
-            [
-                {name: bindparam(f"{name}_{n}", type_=table.c[name].type) for name in columns}
-                for n in range(count)
-            ]
-        )
-    changed = {name: insert.excluded[name] for name in columns if name not in keys}
-    return insert.on_conflict_do_update(index_elements=keys, set_=changed)
 
 
 class IncompleteResponse(ValueError):

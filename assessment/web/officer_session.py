@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from flask import session
 
-from ..forms.builder import overwrites_another_save, page_state, state_digest
-from ..forms.posted import PostedTheme
-from ..framework.model import Theme
 from ..storage import queries
 from ..storage.models import Assessment, Response
-from ..storage.queries import ResumeSecrets, StoredTheme
+from ..storage.queries import ResumeSecrets
 from ..storage.secrets import normalise_code
 from . import throttle
 
@@ -78,26 +75,3 @@ def restore_with_code(assessment_id: int, typed_code: str) -> Response | None:
         return None
     remember(response, None, normalise_code(typed_code))
     return response
-
-
-def overwrote_another_save(
-    assessment_id: int, theme: Theme, post: PostedTheme, before: StoredTheme
-) -> bool:
-    """Whether the save just made changed what another tab or device had saved to the
-    theme since this page was shown (docs/adr/0004-two-tabs.md).
-
-    The session remembers which showing of a page made this browser's last save of
-    each theme, and what it saved, so a page posted twice (the back button, a double
-    click) is compared with its own save rather than with what it first showed."""
-    stored, posted = page_state(before.answers, before.comment), post.posted_state()
-    page = post.page
-    held = dict(session.get(KEY, {}))
-    entry = dict(held.get(str(assessment_id), {}))
-    saves = dict(entry.get("saves", {}))
-    own_save = page and saves.get(theme.id) == [page, state_digest(stored)]
-    known = stored if own_save else post.shown_state()
-    if page:
-        saves[theme.id] = [page, state_digest(stored | posted)]
-        held[str(assessment_id)] = {**entry, "saves": saves}
-        session[KEY] = held
-    return known is not None and overwrites_another_save(posted, stored, known)

@@ -15,9 +15,10 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
 from ..bank import current_bank
-from ..forms.builder import ThemeFormBase, new_page_id, shown_value, theme_form_class
+from ..forms.builder import ThemeFormBase, new_page_id, theme_form_class
 from ..framework.model import Theme
-from ..storage.queries import StoredTheme
+from ..framework.two_tabs import shown_value
+from ..storage.officer_pages import StoredTheme
 from . import auth, fragments, shells
 from .i18n import current_language
 from .security import csp_nonce

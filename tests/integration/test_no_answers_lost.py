@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from freezegun import freeze_time
 
-from assessment.storage import queries
+from assessment.storage import officer_pages, queries
 
 from ..page_checks import CheckedClient, csrf_token
 from .officer import Officer, checked, stored_answers
@@ -351,12 +351,12 @@ def test_a_save_racing_a_submit_stores_nothing(app, officer, open_assessment):
     with app.app_context():
         [response] = queries.assessment_by_invitation(open_assessment).responses
         assert queries.submit_response(response, current_bank())
+        queries.commit()
         culture = current_bank().theme("culture")
         assert (
-            queries.save_theme_if_open(
+            officer_pages.save(
                 open_assessment, response.id, culture, {"culture.change": "1"}, "", True
             )
             is None
         )
-        queries.commit()
     assert _answers(app, open_assessment) == FINISHED

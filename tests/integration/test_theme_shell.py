@@ -16,7 +16,7 @@ from flask import flash, g, render_template
 from assessment.bank import current_bank
 from assessment.forms import builder
 from assessment.forms.builder import theme_form_class
-from assessment.storage.queries import StoredTheme
+from assessment.storage.officer_pages import StoredTheme
 from assessment.web import shells, theme_pages
 
 from .officer import Officer

@@ -1,5 +1,6 @@
-"""What an officer's page and save cost the database: a fixed number of statements
-whatever the assessment holds, and no transaction around a page's reads."""
+"""Performance budgets of an officer's theme page (docs/adr/0006): what a page and a
+save may cost the database, and the work a plain save may skip. They guard speed,
+not behaviour: a change that breaks one may still be right, if the ADR says why."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ import flask_wtf.csrf
 import pytest
 
 from assessment.forms.builder import ThemeFormBase
-from assessment.storage import database, queries
+from assessment.storage import database, officer_pages
 from assessment.storage.base import db
 
+from ..integration.officer import Officer, stored_answers
+from ..integration.statements import counting_queries, counting_round_trips
 from ..page_checks import csrf_token
-from .officer import Officer, stored_answers
-from .statements import counting_queries, counting_round_trips
 
 
 def test_a_theme_page_asks_the_database_once_and_a_save_four_times(app, client, open_assessment):
@@ -26,32 +27,44 @@ def test_a_theme_page_asks_the_database_once_and_a_save_four_times(app, client, 
     answers = {"culture.change": "2", "culture.test_and_learn": "dk", "culture.recognition": "5"}
     with counting_queries(app) as saved:
         assert officer.post(page, {**answers, "save_and_continue": "y"}, token).status_code == 302
-    # On PostgreSQL the lock is an UPDATE inside a SELECT (storage/in_turn.py).
     writes = [s for s in saved if any(w in s.upper() for w in ("INSERT INTO", "UPDATE "))]
     assert (len(shown), len([s for s in saved if s.strip().upper() != "COMMIT"])) == (1, 4)
     assert len(writes) == 3, writes
 
 
-def test_officers_pages_read_without_a_transaction_and_saves_write_in_one(app, open_assessment):
-    # No BEGIN and COMMIT around a page's reads: on PostgreSQL, two round trips more
-    # than the page's one.
-    def isolation(method: str) -> tuple[bool, bool]:
-        # Whether the driver's connection the page's statements use is in autocommit
-        # (Python 3.11's sqlite3 has no such switch), and whether the request made a
-        # session for them.
-        with app.test_request_context(f"/s/{open_assessment}/themes/culture", method=method):
-            app.preprocess_request()
-            driver = queries.officers_connection().connection.driver_connection
-            return getattr(driver, "autocommit", False) is True, database.session_in_use()
+def test_a_theme_page_makes_no_session_and_reads_without_a_transaction(
+    app, client, open_assessment, monkeypatch
+):
+    # Its statements run on a connection of their own (storage/officer_pages.py): a
+    # page read in AUTOCOMMIT on PostgreSQL has no BEGIN or COMMIT to wait for.
+    officer, page = _an_officer_at_culture(client, open_assessment)
+    seen, opened = [], officer_pages._connection
 
+    def watched(autocommit: bool):
+        manager = opened(autocommit)
+        connection = manager.__enter__()
+        level = connection.get_execution_options().get("isolation_level")
+        seen.append((autocommit, level, database.session_in_use()))
+        return _Given(manager, connection)
+
+    monkeypatch.setattr(officer_pages, "_connection", watched)
+    token = csrf_token(officer.get(page).get_data(as_text=True))
+    assert officer.post(page, {"culture.change": "4"}, token).status_code == 302
     with app.app_context():
         postgresql = db.engine.dialect.name == "postgresql"
-    # On PostgreSQL, a connection of their own. SQLite's driver begins no transaction
-    # for reads: there, the session's connection, and nothing is switched. A theme
-    # page's save makes its own transaction (storage/in_turn.py).
-    expected = (True, False) if postgresql else (False, True)
-    assert isolation("GET") == expected
-    assert isolation("POST") == expected
+    read = "AUTOCOMMIT" if postgresql else None
+    assert seen == [(True, read, False), (False, None, False)]
+
+
+class _Given:
+    def __init__(self, manager, connection) -> None:
+        self.manager, self.connection = manager, connection
+
+    def __enter__(self):
+        return self.connection
+
+    def __exit__(self, *exc_info):
+        return self.manager.__exit__(*exc_info)
 
 
 def test_other_posts_keep_the_requests_transaction(app, open_assessment, monkeypatch):
@@ -62,12 +75,12 @@ def test_other_posts_keep_the_requests_transaction(app, open_assessment, monkeyp
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-def test_on_postgresql_a_page_and_a_save_each_wait_for_the_server_once(
+def test_on_postgresql_a_page_waits_for_the_server_once_and_a_save_six_times(
     app, client, open_assessment
 ):
-    # A save: the lock, the read and the writes sent together, as one transaction that
-    # the server commits at their end. Sent one by one, after reading the assessment,
-    # with BEGIN and COMMIT, they were eight waits, a save's biggest cost.
+    # A page: one read, in AUTOCOMMIT. A save: BEGIN, the lock, the read, every answer
+    # (psycopg sends an executemany's rows together), the theme's entry, COMMIT. No read
+    # of the assessment before the lock: the lock checks it (docs/adr/0006).
     # (SQLite runs in-process: there is no server to wait for.)
     officer, page = _an_officer_at_culture(client, open_assessment)
     with counting_round_trips(app) as shown:
@@ -76,7 +89,7 @@ def test_on_postgresql_a_page_and_a_save_each_wait_for_the_server_once(
     with counting_round_trips(app) as saved:
         response = officer.post(page, {"culture.change": "4", "save_and_continue": "y"}, token)
         assert response.status_code == 302
-    assert (shown, saved) == ([1], [1])
+    assert (shown, saved) == ([1], [6])
     [stored] = stored_answers(app, open_assessment)
     assert stored["answers"] == {"culture.change": 4}
 
