@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import types
+from http.server import BaseHTTPRequestHandler, HTTPServer
 
-from benchmarks import import_scale, results_scale, run, servers
+from benchmarks import import_scale, leaders_load, results_scale, run, servers
 from benchmarks.http_throughput import _lua_get, _lua_save
-from benchmarks.leaders_load import _lua_cycle
 
 
 def test_the_table_marks_each_target_met_or_not():
@@ -41,10 +42,32 @@ def test_results_scale_runs_on_a_small_assessment(monkeypatch):
     assert figures["sqlite: dashboard, again (s)"] >= 0
 
 
-def test_the_leaders_script_cycles_through_the_results_pages_with_their_session():
-    script = _lua_cycle(["/assessments/1/results", "/assessments/1/results/radar"])
-    assert '"/assessments/1/results", "/assessments/1/results/radar"' in script
-    assert "session=COOKIE" in script
+def test_a_leader_reads_the_results_pages_in_turn_with_their_session(monkeypatch):
+    seen: list[tuple[str, str]] = []
+    stop = threading.Event()
+
+    class Results(BaseHTTPRequestHandler):
+        def do_GET(self):
+            seen.append((self.path, self.headers["Cookie"]))
+            if len(seen) == 3:
+                stop.set()
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Results)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(leaders_load, "REFRESH_SECONDS", 0)
+    counts = {"pages": 0, "errors": 0}
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        leaders_load._leader(base, ["/a", "/b"], "session=s", stop, counts)
+    finally:
+        server.shutdown()
+    assert seen == [("/a", "session=s"), ("/b", "session=s"), ("/a", "session=s")]
+    assert counts == {"pages": 3, "errors": 0}
 
 
 def test_wrk_reports_the_95th_percentile(monkeypatch):
