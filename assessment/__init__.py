@@ -7,7 +7,8 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, cli_settings, extensions, web
+from . import cli, extensions, web
+from .cli import settings as cli_settings
 from .config import check_settings, settings_from_environment
 from .storage import database
 

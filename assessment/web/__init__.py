@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import not_shown, signed
+from ..services.report import css_string
 from ..storage.secrets import format_code
 from . import (
     account,
@@ -53,7 +54,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
-    app.add_template_filter(report.css_string, "css_string")
+    app.add_template_filter(css_string, "css_string")
     converters.init_app(app)
     security.init_app(app)
     sessions.init_app(app)
