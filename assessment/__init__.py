@@ -26,7 +26,6 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
 
     database.init_app(app)
     extensions.migrate.init_app(app, database.db, directory=str(database.MIGRATIONS))
-    extensions.csrf.init_app(app)
     web.init_app(app)
     cli.init_app(app)
     return app

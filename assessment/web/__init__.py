@@ -8,6 +8,7 @@ from flask import Flask, abort, request
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from .. import extensions
 from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import not_shown, signed
 from ..services.report import css_string
@@ -35,6 +36,10 @@ from . import (
 
 
 def init_app(app: Flask) -> None:
+    # Hooks run in the order they are added: this one first of all, before the CSRF
+    # check reads the body as a form.
+    app.before_request(_forms_only)
+    extensions.csrf.init_app(app)
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(os.path.join(app.root_path, app.template_folder)),
@@ -76,8 +81,6 @@ def init_app(app: Flask) -> None:
     ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
-    # First of all, before the CSRF check reads the body as a form.
-    app.before_request_funcs.setdefault(None, []).insert(0, _forms_only)
 
 
 def _percent(share: float | None) -> str:
