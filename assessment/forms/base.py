@@ -12,7 +12,7 @@ from functools import lru_cache
 from babel import support
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import generate_csrf, validate_csrf
+from flask_wtf import csrf as flask_wtf_csrf
 from wtforms import HiddenField
 from wtforms.csrf.core import CSRF, CSRFTokenField
 from wtforms.i18n import messages_path
@@ -43,11 +43,13 @@ class _TokenWhenShownCSRF(CSRF):
         return super().setup_form(form)
 
     def generate_csrf_token(self, csrf_token_field) -> str:
-        return generate_csrf(secret_key=self.meta.csrf_secret, token_key=self.meta.csrf_field_name)
+        return flask_wtf_csrf.generate_csrf(
+            secret_key=self.meta.csrf_secret, token_key=self.meta.csrf_field_name
+        )
 
     def validate_csrf_token(self, form, field) -> None:
         # Raises wtforms' ValidationError, which the form shows as the field's error.
-        validate_csrf(
+        flask_wtf_csrf.validate_csrf(
             field.data,
             self.meta.csrf_secret,
             self.meta.csrf_time_limit,

@@ -36,8 +36,8 @@ from . import (
 
 
 def init_app(app: Flask) -> None:
-    # Hooks run in the order they are added: this one first of all, before the CSRF
-    # check reads the body as a form.
+    # Hooks run in the order they are added: this one before the CSRF check, which
+    # would read the body as a form, and before every hook of the web layer.
     app.before_request(_forms_only)
     extensions.csrf.init_app(app)
     app.jinja_loader = ChoiceLoader(
