@@ -7,7 +7,8 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, cli_settings, extensions, web
+from . import cli, extensions, web
+from .cli import settings as cli_settings
 from .config import check_settings, settings_from_environment
 from .storage import database
 
@@ -25,7 +26,6 @@ def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
 
     database.init_app(app)
     extensions.migrate.init_app(app, database.db, directory=str(database.MIGRATIONS))
-    extensions.csrf.init_app(app)
     web.init_app(app)
     cli.init_app(app)
     return app

@@ -19,8 +19,8 @@ from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
 from .services import closing
+from .services.links import absolute, invitation_link
 from .storage import imports, queries, snapshots
-from .web.links import absolute, invitation_link
 
 COUNCIL_SLUG = "exampleshire"
 COUNCIL_NAME = "Exampleshire Council"

@@ -15,8 +15,8 @@ from assessment.bank import current_bank
 from assessment.demo import ASSESSMENT_TITLE
 from assessment.reports import chart_export
 from assessment.reports.pdf import render_pdf
+from assessment.services import report
 from assessment.storage import queries, snapshots
-from assessment.web import report
 
 from .setup import demo_app
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
-from govuk_frontend_wtf.wtforms_widgets import GovSelect, GovSubmitInput
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
@@ -14,6 +14,7 @@ from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
 from .base import Form
 from .fields import (
+    Select,
     TextArea,
     TextInput,
     WholeNumberField,
@@ -28,7 +29,7 @@ MAX_HEADCOUNT = 1_000_000
 
 class NewAssessmentForm(Form):
     council = SelectField(
-        lazy_gettext("Council"), coerce=ascii_int, widget=GovSelect(), validate_choice=True
+        lazy_gettext("Council"), coerce=ascii_int, widget=Select(), validate_choice=True
     )
     title = StringField(
         lazy_gettext("Title"),

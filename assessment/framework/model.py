@@ -107,9 +107,6 @@ class Bank:
     def service_area_label(self, area_id: str) -> str:
         return _label(self.service_areas, area_id)
 
-    def themes_in(self, pillar: Pillar) -> tuple[Theme, ...]:
-        return tuple(t for t in self.themes if t.pillar == pillar)
-
 
 def _label(options: tuple[Option, ...], option_id: str) -> str:
     for option in options:

@@ -8,8 +8,10 @@ from flask import Flask, abort, request
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from .. import extensions
 from ..framework.display import one_decimal, whole_percent
 from ..reports.tables import not_shown, signed
+from ..services.report import css_string
 from ..storage.secrets import format_code
 from . import (
     account,
@@ -34,6 +36,10 @@ from . import (
 
 
 def init_app(app: Flask) -> None:
+    # Hooks run in the order they are added: this one before the CSRF check, which
+    # would read the body as a form, and before every hook of the web layer.
+    app.before_request(_forms_only)
+    extensions.csrf.init_app(app)
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(os.path.join(app.root_path, app.template_folder)),
@@ -53,7 +59,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(one_decimal)
     app.add_template_filter(_percent, "percent")
     app.add_template_filter(_signed_or_not_shown, "signed_or_not_shown")
-    app.add_template_filter(report.css_string, "css_string")
+    app.add_template_filter(css_string, "css_string")
     converters.init_app(app)
     security.init_app(app)
     sessions.init_app(app)
@@ -75,8 +81,6 @@ def init_app(app: Flask) -> None:
     ):
         app.register_blueprint(module.blueprint)
     errors.init_app(app)
-    # First of all, before the CSRF check reads the body as a form.
-    app.before_request_funcs.setdefault(None, []).insert(0, _forms_only)
 
 
 def _percent(share: float | None) -> str:

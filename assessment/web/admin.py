@@ -1,22 +1,21 @@
 """The installation's administrators: councils and their leaders, and deleting
-a council's or an assessment's data for good (UK GDPR erasure)."""
+a council's or an assessment's data for good (UK GDPR erasure, services/erasure.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.security import generate_password_hash
 
 from ..forms.admin import NewCouncilForm, PrivacyDetailsForm
 from ..forms.auth import NewLeaderForm
 from ..forms.leaders import ConfirmForm
+from ..services import links
+from ..services.erasure import erase_assessment, erase_council
 from ..storage import accounts, queries
 from ..storage import councils as council_details
-from ..storage.models import Assessment, Council, User
+from ..storage.models import Assessment, User
 from .access import admin_only, assessment_view
-from .report_cache import ReportCache
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -163,7 +162,7 @@ def reset_link(user_id: int):
     return render_template(
         "admin/reset_link.html",
         leader=user,
-        link=current_app.config["BASE_URL"] + url_for("account.reset_password", token=token),
+        link=links.reset_link(token),
     )
 
 
@@ -188,22 +187,3 @@ def delete_assessment(assessment: Assessment):
     erase_assessment(assessment)
     flash(_("%(title)s and all its responses have been deleted.", title=title), "success")
     return redirect(url_for("admin.council", council_id=council_id))
-
-
-def erase_assessment(assessment: Assessment) -> None:
-    """Delete the assessment, everything in it, and its PDF reports kept on disk."""
-    assessment_id = assessment.id
-    queries.delete_assessment(assessment)
-    _forget_reports([assessment_id])
-
-
-def erase_council(council: Council) -> None:
-    """Delete the council, its leaders and assessments, and their PDF reports on disk."""
-    _forget_reports(queries.delete_council(council))
-
-
-def _forget_reports(assessment_ids: Iterable[int]) -> None:
-    # A deleted assessment's results must not outlive it on disk.
-    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
-    for assessment_id in assessment_ids:
-        cache.forget(assessment_id)

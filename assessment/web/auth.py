@@ -40,11 +40,14 @@ _NOBODY = generate_password_hash("no account has this password")
 # when, and where to go after. Never counts as signed in.
 PENDING = "pending_sign_in"
 PENDING_MINUTES = 10
+# Set in the session with login_user, and only there; _fresh_session clears it.
+SIGNED_IN_AT = "signed_in_at"
 MAX_NEXT_LENGTH = 2000
 
 
 def init_app(app) -> None:
-    login_manager.init_app(app)
+    login_manager.init_app(app, add_context_processor=False)
+    app.context_processor(_who_is_signed_in)
     login_manager.login_view = "auth.sign_in"
     # Flashed as someone is sent to sign in: made a plain string then, in their language.
     login_manager.login_message = lazy_gettext("Sign in to see that page")
@@ -58,11 +61,19 @@ def init_app(app) -> None:
     app.before_request(_end_sessions_that_are_over)
 
 
+def _who_is_signed_in() -> dict[str, object]:
+    # Flask-Login's own context processor loads the account before any page is drawn;
+    # its proxy loads it only when the page asks, and a page may say who is signed in
+    # itself (errors.unavailable, with the database down, says nobody).
+    return {"current_user": current_user}
+
+
 def signed_in() -> bool:
     """Whether a leader or administrator is signed in. Sign-in sets no remember-me
-    cookie, so without a user id in the session nobody is, and Flask-Login, which
-    takes a fiftieth of an officer's page to say so, need not be asked."""
-    return "_user_id" in session and current_user.is_authenticated
+    cookie and marks the session it starts (complete_sign_in), so in a session without
+    the mark nobody is, and Flask-Login, which loads the account to say so, need not
+    be asked on an officer's page."""
+    return SIGNED_IN_AT in session and current_user.is_authenticated
 
 
 def mfa_required(user) -> bool:
@@ -74,7 +85,7 @@ def _end_sessions_that_are_over():
         return None
     now = time.time()
     hours = current_app.config["SIGNED_IN_HOURS"]
-    if now - session.get("signed_in_at", 0) > hours * 3600:
+    if now - session.get(SIGNED_IN_AT, 0) > hours * 3600:
         return _sign_out_because(
             ngettext(
                 "You were signed out because you signed in more than %(num)s hour ago. "
@@ -175,7 +186,7 @@ def complete_sign_in(user, next_page: str | None):
     _fresh_session()
     login_user(user)
     now = time.time()
-    session["signed_in_at"] = now
+    session[SIGNED_IN_AT] = now
     session["seen"] = now
     return redirect(safe_next(next_page))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from flask import Flask, g, render_template
+from flask import Flask, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext, ngettext
 from flask_wtf.csrf import CSRFError
@@ -115,12 +115,16 @@ def unavailable():
     # If the connection is gone, so is the transaction: nothing more to roll back.
     with contextlib.suppress(SQLAlchemyError):
         queries.rollback()
-    # The page header asks who is signed in, which would ask the database again.
-    g._login_user = login_manager.anonymous_user()
-    return _page(PAGES[503]), 503, {"Retry-After": str(RETRY_AFTER)}
+    # The page header asks who is signed in, which would ask the database again: it is
+    # told nobody is (a value passed to render_template wins over web/auth.py's).
+    return (
+        _page(PAGES[503], current_user=login_manager.anonymous_user()),
+        503,
+        {"Retry-After": str(RETRY_AFTER)},
+    )
 
 
-def _page(words: tuple[object, object]) -> str:
+def _page(words: tuple[object, object], **context) -> str:
     # Made plain strings now, in the reader's language, so the page escapes them as text.
     title, body = words
-    return render_template("errors/error.html", title=str(title), body=str(body))
+    return render_template("errors/error.html", title=str(title), body=str(body), **context)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 
 from babel import Locale
-from flask import Flask, current_app, has_request_context, request, session
-from flask_babel import Babel, get_locale, get_translations
+from flask import Flask, has_request_context, request, session
+from flask_babel import Babel, get_translations
 
 from ..framework import text
+from ..services.language import current_language, languages
 
 
 def init_app(app: Flask) -> None:
@@ -28,10 +29,6 @@ def init_app(app: Flask) -> None:
     )
     app.before_request(_remember_a_chosen_language)
     app.context_processor(_language_for_templates)
-
-
-def languages() -> list[str]:
-    return current_app.config["LANGUAGES"]
 
 
 def choose_language() -> Locale:
@@ -49,11 +46,6 @@ def choose_language() -> Locale:
 @functools.lru_cache(maxsize=64)
 def _locale(code: str) -> Locale:
     return Locale.parse(code)
-
-
-def current_language() -> str:
-    """The language of this response as an HTML lang value: "en", "cy"."""
-    return str(get_locale() or languages()[0]).replace("_", "-")
 
 
 def _remember_a_chosen_language() -> None:

@@ -9,12 +9,11 @@ from flask_login import current_user, login_required
 
 from ..bank import current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
-from ..services import closing
+from ..services import closing, progress
+from ..services.links import invitation_link
 from ..storage import queries
 from ..storage.models import Assessment
-from . import progress
 from .access import assessment_view, visible_councils
-from .links import invitation_link
 
 blueprint = Blueprint("leaders", __name__)
 
@@ -120,9 +119,7 @@ def headcounts(assessment: Assessment):
     form = headcount_form(bank, data=saved)
     if form.validate_on_submit():
         counts = {
-            tuple(name.split("__", 1)): field.data
-            for name, field in form._fields.items()
-            if "__" in name
+            tuple(field.name.split("__", 1)): field.data for field in form if "__" in field.name
         }
         queries.set_headcounts(assessment, counts)
         flash(_("Headcounts saved. Response rates now show on the progress page."), "success")

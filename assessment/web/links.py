@@ -1,22 +1,6 @@
-"""Absolute links for people outside the browser (the command line), from BASE_URL."""
+"""The officer's link back to a saved response, absolute so it can be copied anywhere."""
 
-from flask import current_app, has_request_context, url_for
-
-from ..storage.models import Assessment
-
-
-def absolute(endpoint: str, **values) -> str:
-    if has_request_context():
-        path = url_for(endpoint, **values)
-    else:
-        # The command line has no request to build links from: borrow an empty one.
-        with current_app.test_request_context():
-            path = url_for(endpoint, **values)
-    return current_app.config["BASE_URL"] + path
-
-
-def invitation_link(assessment: Assessment) -> str:
-    return absolute("survey.start", invitation=assessment.invitation_token)
+from ..services.links import absolute
 
 
 def resume_link(token: str) -> str:

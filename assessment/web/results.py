@@ -24,9 +24,10 @@ from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, exports, tables
 from ..reports.panels import panel
+from ..services import progress
 from ..storage import queries
 from ..storage.models import Assessment
-from . import downloads, progress
+from . import downloads
 from .access import assessment_view
 from .not_yet import with_snapshot
 

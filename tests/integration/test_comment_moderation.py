@@ -130,7 +130,7 @@ def test_a_comment_hidden_with_a_reason_is_removed_from_every_page_and_the_repor
 
 
 def test_closing_marks_held_comments_and_the_archive_keeps_them_marked(app, closed):
-    from assessment.cli_data import council_archive
+    from assessment.services.archive import council_archive
 
     with app.app_context():
         rows = db.session.execute(sa.select(ThemeEntry.comment, ThemeEntry.moderation)).all()
@@ -229,7 +229,7 @@ def test_a_reason_with_html_is_shown_as_typed(client, closed):
 
 
 def test_comments_are_deleted_with_their_assessment(app, closed):
-    from assessment.web.admin import erase_assessment
+    from assessment.services.erasure import erase_assessment
 
     with app.app_context():
         erase_assessment(queries.assessment_by_id(closed.assessment_id))

@@ -370,8 +370,7 @@ SCRIPT = "<script>alert(1)</script>"
 
 def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_exports(app, client):
     from assessment.bank import current_bank
-    from assessment.services import closing
-    from assessment.web import report
+    from assessment.services import closing, report
 
     council = make_council(app, "scriptshire", "lead@script.example")
     for n in range(3):

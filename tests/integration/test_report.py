@@ -14,8 +14,8 @@ from assessment.framework.display import one_decimal
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
 from assessment.services import closing
+from assessment.services import report as report_module
 from assessment.storage import imports, queries
-from assessment.web import report as report_module
 
 from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 

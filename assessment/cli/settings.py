@@ -19,7 +19,7 @@ import click
 from flask import Flask
 from flask.cli import ScriptInfo
 
-from .config import ConfigError, SecretKeyError
+from ..config import ConfigError, SecretKeyError
 
 _HELD = "secret_key_problem"  # in app.extensions, while a command line waits to see
 _NEEDS_NO_SECRET: set[click.Command] = set()

@@ -1,0 +1,26 @@
+"""The flask commands: `flask --app assessment <group> <command> --help` says more.
+
+One module a command group. Errors are one line on stderr and exit status 1
+(click.ClickException does both). The command line never imports the web layer:
+what both do (the PDF, erasure, the archive, links) is in services/.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from . import assessments, councils, data, questions, reports, responses, settings, users
+
+
+def init_app(app: Flask) -> None:
+    for group in (
+        questions.questions,
+        councils.councils,
+        users.users,
+        assessments.assessments,
+        responses.responses,
+    ):
+        app.cli.add_command(group)
+    for command in (reports.results, reports.report, data.demo, data.purge):
+        app.cli.add_command(command)
+    settings.refuse_without_a_secret(app.cli)

@@ -1,0 +1,85 @@
+"""`assessments`: create, open, close and erase assessments."""
+
+from __future__ import annotations
+
+import click
+from flask.cli import AppGroup
+
+from ..services import closing
+from ..services.erasure import erase_assessment
+from ..services.links import invitation_link
+from ..storage import queries
+from ..storage.models import MIN_ANONYMITY_THRESHOLD
+from .shared import assessment, bank, council, plural
+
+assessments = AppGroup("assessments", help="Create, open and close assessments.")
+
+
+@assessments.command("create")
+@click.option("--council", "council_slug", required=True)
+@click.option("--title", required=True)
+@click.option(
+    "--anonymity-threshold",
+    type=click.IntRange(min=MIN_ANONYMITY_THRESHOLD),
+    default=5,
+    show_default=True,
+    help="Groups with fewer respondents than this are never shown",
+)
+def assessments_create(council_slug: str, title: str, anonymity_threshold: int) -> None:
+    """Create an open assessment: its id on stdout, its invitation link on stderr."""
+    of_council = council(council_slug)
+    if not title.strip() or len(title) > 200:
+        raise click.ClickException("--title: give a title of 1 to 200 characters")
+    created = queries.create_assessment(
+        of_council, title.strip(), anonymity_threshold, bank().version
+    )
+    queries.commit()
+    click.echo(str(created.id))
+    click.echo(f"Invitation link: {invitation_link(created)}", err=True)
+
+
+@assessments.command("open")
+@click.argument("assessment_id", type=int)
+def assessments_open(assessment_id: int) -> None:
+    """Open an assessment to answers."""
+    _set_status(assessment_id, "open")
+
+
+@assessments.command("close")
+@click.argument("assessment_id", type=int)
+def assessments_close(assessment_id: int) -> None:
+    """Close an assessment and store the results leaders then see: answers already
+    saved are kept, no new ones are taken. A second close keeps the first results
+    unless at least the anonymity threshold of new responses came in between."""
+    found = assessment(assessment_id)
+    closed = closing.close(found, bank())
+    queries.commit()
+    click.echo(f"Assessment {found.id} is closed")
+    if not closed.replaced:
+        click.echo(
+            f"The results leaders see are those of the last close: {closed.new_since} "
+            f"new submitted responses since, and {closed.threshold} are needed to replace them",
+            err=True,
+        )
+
+
+def _set_status(assessment_id: int, status: str) -> None:
+    found = assessment(assessment_id)
+    queries.set_status(found, status)
+    queries.commit()
+    click.echo(f"Assessment {found.id} is {status}")
+
+
+@assessments.command("delete")
+@click.argument("assessment_id", type=int)
+@click.option("--yes", is_flag=True, help="Confirm: it cannot be undone")
+def assessments_delete(assessment_id: int, yes: bool) -> None:
+    """Delete an assessment and every response to it, for good."""
+    found = assessment(assessment_id)
+    held = queries.holdings_of_assessment(found)
+    what = f"assessment {found.id} ({found.title}) and {plural(held.responses, 'response')}"
+    if not yes:
+        raise click.ClickException(f"this deletes {what} for good; add --yes to do it")
+    erase_assessment(found)
+    queries.commit()
+    click.echo(f"Deleted {what}.")

@@ -1,0 +1,69 @@
+"""`results` and `report`: an assessment's results as data, and its PDF for leaders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+from ..framework.results_contract import results_json, write_results_csv
+from ..services import closing
+from ..services.report import report_pdf
+from ..storage import queries, snapshots
+from .shared import assessment, bank
+
+
+@click.command("results")
+@with_appcontext  # as AppGroup commands are: app.cli alone pushes no app context
+@click.option("--assessment", "assessment_id", type=int, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "csv"]),
+    default="json",
+    show_default=True,
+)
+def results(assessment_id: int, output_format: str) -> None:
+    """Print an assessment's results, suppressed under its anonymity threshold.
+
+    Scored live from the responses submitted so far, even while the assessment is
+    open: this is an operator's tool. Leaders' pages, downloads and PDF show only the
+    results stored when the assessment was closed."""
+    found = assessment(assessment_id)
+    scored = snapshots.live_results(found, bank())
+    if output_format == "json":
+        document = results_json(bank(), scored, queries.assessment_info(found))
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        write_results_csv(bank(), scored, sys.stdout)
+
+
+@click.command("report")
+@click.option("--assessment", "assessment_id", type=int, required=True)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    required=True,
+    help="Where to write the PDF, e.g. report.pdf",
+)
+@with_appcontext
+def report(assessment_id: int, output: Path) -> None:
+    """Write an assessment's PDF report for leaders."""
+    found = assessment(assessment_id)
+    snapshot = closing.shown_snapshot(found, bank())
+    if snapshot is None:
+        raise click.ClickException(
+            f"assessment {found.id} is open: its report is made once it is closed"
+        )
+    queries.commit()  # a snapshot made now, for an assessment closed before they were kept
+    pdf = report_pdf(found, snapshot)
+    try:
+        output.write_bytes(pdf)
+    except OSError as error:
+        raise click.ClickException(
+            f"{output}: cannot write the report ({error.strerror})"
+        ) from None
+    click.echo(f"Wrote {output} ({len(pdf):,} bytes)")

@@ -1,0 +1,213 @@
+"""The PDF report a chief executive takes to cabinet, built and cached: leaders
+download it (web/report.py) and operators write it (`flask --app assessment report`).
+
+The PDF shows the results snapshot stored when the assessment closed, and is
+cached by a hash of everything it shows (the snapshot's results, distributions
+and the comments moderation lets it show now, the bank version, the names on the
+cover and the language it is written in), so a repeated download is a file read,
+a new snapshot or a comment released or hidden changes the hash and so the PDF,
+and a leader reading in Welsh never gets an English copy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app, render_template
+from flask_babel import format_date
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from ..bank import current_bank
+from ..framework import insights
+from ..framework.action_plan import action_plan
+from ..framework.display import band_texts
+from ..framework.model import Bank
+from ..framework.results_contract import results_json
+from ..framework.scoring import Results
+from ..framework.snapshot import Snapshot, texts
+from ..reports import charts, tables
+from ..reports.chart_export import svg_or_none
+from ..reports.panels import PANELS, panel
+from ..reports.pdf import render_pdf
+from ..storage import queries
+from ..storage.models import Assessment
+from . import progress
+from .language import current_language
+from .report_cache import ReportCache
+
+# Bump when the template changes what a PDF shows, so cached copies are rebuilt.
+REPORT_VERSION = "2"
+# Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
+_PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
+
+
+@dataclass(frozen=True)
+class ReportChart:
+    image: str | None  # an SVG data URI, or None when the chart could not be drawn
+    alt: str
+    reading: str
+    table: tables.Table
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    theme: object
+    result: object
+    gap: float | None
+    recommendation: str | None
+    distribution: ReportChart
+    comments: list[str]
+
+
+def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
+    bank = current_bank()
+    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
+    language = current_language()
+    key = _fingerprint(bank, assessment, snapshot)
+    cached = cache.get(assessment.id, language, key)
+    if cached is not None:
+        return cached
+    html, complete = report_html(bank, assessment, snapshot)
+    pdf = render_pdf(html)
+    if complete:  # a copy missing its charts is not kept: the next download tries again
+        cache.put(assessment.id, language, key, pdf)
+    return pdf
+
+
+def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
+    shown = {
+        "results": results_json(bank, snapshot.results, queries.assessment_info(assessment)),
+        "distributions": snapshot.distributions,
+        # The snapshot as shown: releasing or hiding a comment makes a new PDF.
+        "comments": {theme_id: texts(snapshot, theme_id) for theme_id in snapshot.comments},
+        "bank": bank.version,
+        "council": assessment.council.name,
+        "as_of": str(snapshot.as_of),
+        "language": current_language(),
+        "report": REPORT_VERSION,
+    }
+    return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple[str, bool]:
+    """The print HTML, and whether every chart could be drawn."""
+    results = snapshot.results
+    drawn: list[bool] = []
+
+    def chart(figure, reading: str, table: tables.Table) -> ReportChart:
+        # After one failure, don't wait on the rest: the tables carry the figures.
+        svg = svg_or_none(figure) if all(drawn) else None
+        drawn.append(svg is not None)
+        title = figure.layout.title.text
+        return ReportChart(_data_uri(svg), f"{title}. {reading}".strip(), reading, table)
+
+    context: dict[str, object] = {}
+    if not results.council.suppressed:
+        context = {
+            "charts": _overview_charts(bank, results, chart),
+            "theme_sections": _theme_sections(bank, snapshot, chart),
+            "gap_meaning": insights.gap_meaning(results),
+            "strengths": insights.strengths(bank, results),
+            "priorities": insights.priorities(bank, results),
+            "perception_sentences": insights.perception_sentences(bank, results),
+            "talking_points": insights.talking_points(bank, results),
+            "silo_sentences": insights.silo_sentences(bank, results),
+            "plan": action_plan(bank, results),
+        }
+    html = render_template(
+        "pdf/report.html",
+        language=_report_language(),
+        page_numbers=_page_numbers(),
+        assessment=assessment,
+        council_name=assessment.council.name,
+        bank=bank,
+        results=results,
+        as_of=_as_of(snapshot.as_of),
+        respondents_text=progress.shown(results.council.respondents or 0, results.threshold),
+        bands=list(zip(bank.levels, band_texts(), strict=True)),
+        groups=progress.respondent_groups(assessment, results),
+        **context,
+    )
+    return html, all(drawn)
+
+
+def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:
+    drawn = {}
+    for name in PANELS:
+        shown = panel(name, bank, results)
+        drawn[name] = chart(shown.figure, shown.reading, shown.table)
+    return drawn
+
+
+def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]:
+    level_names = [level.name for level in bank.levels]
+    results = snapshot.results
+    sections = []
+    for theme in bank.themes:
+        result = results.council.theme(theme.id)
+        # Distributions and comments are in the snapshot only where the theme is shown.
+        counts = snapshot.distributions.get(theme.id, {})
+        distribution = chart(
+            charts.distribution_chart(theme, counts, result, level_names=level_names),
+            "",
+            tables.distribution_table(theme, counts, result, level_names=level_names),
+        )
+        sections.append(
+            ThemeSection(
+                theme=theme,
+                result=result,
+                gap=(results.perception_gap or {}).get(theme.id),
+                recommendation=insights.recommendation(bank, theme.id, results),
+                distribution=distribution,
+                comments=texts(snapshot, theme.id),
+            )
+        )
+    return sections
+
+
+def _data_uri(svg: str | None) -> str | None:
+    if svg is None:
+        return None
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _as_of(moment: datetime | None) -> str:
+    if moment is None:
+        return _("No answers yet")
+    # "28 November 2026", with the month's name in the reader's language.
+    return format_date(moment, "d MMMM y", rebase=False)
+
+
+def _report_language() -> str:
+    """The PDF's <html lang>, which WeasyPrint also writes as the document's /Lang."""
+    language = current_language()
+    # The English is British English, which a screen reader can pronounce as such.
+    return "en-GB" if language == "en" else language
+
+
+def _page_numbers() -> Markup:
+    """CSS content for the footer's "Page 3 of 12": the translation's words as CSS strings,
+    and its %(page)s and %(pages)s as page counters, in whichever order it puts them."""
+    words = _("Page %(page)s of %(pages)s", page="\x00page\x00", pages="\x00pages\x00")
+    parts = _PAGE_NUMBER.split(words)
+    # split() alternates the words between the numbers and the counters' names.
+    content = [
+        css_string(part) if i % 2 == 0 else Markup(f"counter({part})")
+        for i, part in enumerate(parts)
+        if part
+    ]
+    return Markup(" ").join(content)
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string, safe inside <style> (the PDF's running header)."""
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '"\\<>&' or ord(ch) < 32 else ch for ch in str(text)
+    )
+    return Markup(f'"{escaped}"')
