@@ -295,7 +295,7 @@ def test_the_account_pages(site):
 
 
 def test_the_report_for_cabinet(site):
-    from assessment.web.report import report_html
+    from assessment.services.report import report_html
 
     with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
         assessment = queries.assessment_by_id(site.demo_assessment_id)
