@@ -22,8 +22,9 @@ POSTED = {"culture.test_and_learn": "4", "culture.empowerment": "3", "culture.re
 def _officer(app) -> tuple[str, str, str]:
     """An officer part way through the demo questionnaire: (invitation, session cookie, token)."""
     with app.app_context():
-        demo = queries.assessments_for(queries.council_by_slug("exampleshire"))[0]
-        invitation = demo.invitation_token
+        # The demo's open round: its other round is closed, and takes no answers.
+        rounds = queries.assessments_for(queries.council_by_slug("exampleshire"))
+        invitation = next(a for a in rounds if a.status == "open").invitation_token
     client = app.test_client()
     token = _token(client.get(f"/s/{invitation}/about-you").get_data(as_text=True))
     client.post(
