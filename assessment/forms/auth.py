@@ -106,15 +106,21 @@ class NewLeaderForm(Form):
     submit = SubmitField(lazy_gettext("Create leader account"), widget=GovSubmitInput())
 
 
-class ChangePasswordForm(Form):
-    current_password = PasswordField(
-        lazy_gettext("Current password"),
-        validators=[
-            InputRequired(message=lazy_gettext("Enter your current password")),
-            Length(max=200, message=lazy_gettext("Password must be 200 characters or fewer")),
-        ],
-        widget=PasswordInput(),
-    )
+# Made before _NewPasswordForm's fields, so it comes first in ChangePasswordForm (WTForms
+# orders fields as they were made) and the error summary lists errors in page order.
+_CURRENT_PASSWORD = PasswordField(
+    lazy_gettext("Current password"),
+    validators=[
+        InputRequired(message=lazy_gettext("Enter your current password")),
+        Length(max=200, message=lazy_gettext("Password must be 200 characters or fewer")),
+    ],
+    widget=PasswordInput(),
+)
+
+
+class _NewPasswordForm(Form):
+    """A new password, typed twice, checked against the policy for this account."""
+
     new_password = _new_password(lazy_gettext("New password"), lazy_gettext("Enter a new password"))
     confirm_password = PasswordField(
         lazy_gettext("Confirm new password"),
@@ -124,28 +130,19 @@ class ChangePasswordForm(Form):
         ],
         widget=PasswordInput(),
     )
+
+    def __init__(self, account_email: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account_email = account_email
+
+
+class ChangePasswordForm(_NewPasswordForm):
+    current_password = _CURRENT_PASSWORD
     submit = SubmitField(lazy_gettext("Change password"), widget=GovSubmitInput())
 
-    def __init__(self, account_email: str, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.account_email = account_email
 
-
-class ResetPasswordForm(Form):
-    new_password = _new_password(lazy_gettext("New password"), lazy_gettext("Enter a new password"))
-    confirm_password = PasswordField(
-        lazy_gettext("Confirm new password"),
-        validators=[
-            InputRequired(message=lazy_gettext("Enter the new password again")),
-            EqualTo("new_password", message=lazy_gettext("The new passwords do not match")),
-        ],
-        widget=PasswordInput(),
-    )
+class ResetPasswordForm(_NewPasswordForm):
     submit = SubmitField(lazy_gettext("Set password"), widget=GovSubmitInput())
-
-    def __init__(self, account_email: str, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.account_email = account_email
 
 
 class SecurityCodeForm(Form):
