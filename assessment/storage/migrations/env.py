@@ -37,6 +37,12 @@ def run_migrations_online() -> None:
             logger.info("No changes in schema detected.")
 
     with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch mode copies a table and drops the old one; with foreign keys on, that
+            # drop deletes every row that refers to it (a council's assessments, ...).
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # ends the transaction the pragma began; migrations run their own
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -45,8 +51,14 @@ def run_migrations_online() -> None:
             # things, so batch mode copies the table instead.
             **current_app.extensions["migrate"].configure_args,
         )
-        with context.begin_transaction():
-            context.run_migrations()
+        try:
+            with context.begin_transaction():
+                context.run_migrations()
+        finally:
+            if sqlite:  # the connection goes back to the pool as every other one is
+                connection.rollback()
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 if context.is_offline_mode():
