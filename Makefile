@@ -7,7 +7,8 @@ FLASK := $(VENV)/bin/flask --app assessment
 STAMPS := .stamps
 export APP_ENV ?= development
 
-# PostgreSQL tests run where TEST_DATABASE_URL is set; CI always sets it.
+# PostgreSQL tests run on TEST_DATABASE_URL's server, which CI always sets (and fails
+# without); elsewhere, unset, the tests start a throwaway cluster of their own.
 ifeq ($(CI),true)
 export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 endif
@@ -21,7 +22,7 @@ run: setup db demo ## Set everything up (SQLite, demo data) and serve on http://
 	@echo "Serving on http://127.0.0.1:5000 (Ctrl+C stops it)"
 	SECRET_KEY=$$(cat instance/secret_key) $(FLASK) run --host 127.0.0.1 --port 5000
 
-test: setup ## Run the whole test suite (PostgreSQL tests too when TEST_DATABASE_URL is set)
+test: setup ## Run the whole test suite, on SQLite and PostgreSQL
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 

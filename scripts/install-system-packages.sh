@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests need: Chromium (chart export for the PDF
 # and the browser tests), Liberation Sans (Arial-compatible, for pages and PDF)
-# Pango (WeasyPrint's text layout) and wrk (the benchmarks). Installs only what is missing.
+# Pango (WeasyPrint's text layout), wrk (the benchmarks) and PostgreSQL's server, from
+# which `make test` starts a throwaway cluster for the PostgreSQL tests (tests/postgresql_cluster.py).
+# Installs only what is missing.
 set -euo pipefail
 
-packages=(chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 wrk)
+packages=(chromium fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 wrk postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -12,7 +14,7 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null; then
-  echo "Not a Debian system: install ${missing[*]} yourself; PDF charts and browser tests need them." >&2
+  echo "Not a Debian system: install ${missing[*]} yourself; PDF charts, browser tests and PostgreSQL tests need them." >&2
   exit 0
 fi
 sudo=""

@@ -1,12 +1,16 @@
 """Fixtures shared by every layer of tests.
 
-Database tests run twice: on SQLite, and on PostgreSQL when TEST_DATABASE_URL
-names one (CI always does; elsewhere they skip and say why).
+Database tests run twice: on SQLite, and on PostgreSQL. PostgreSQL is the one
+TEST_DATABASE_URL names (CI always names one), else a throwaway cluster made for
+the run where the server binaries are installed (tests/postgresql_cluster.py);
+with neither, the PostgreSQL tests skip and say why (in CI they fail).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,7 @@ from assessment import create_app
 from assessment.storage.base import Base, db
 from assessment.web import throttle
 
+from . import postgresql_cluster
 from .page_checks import CheckedClient
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -24,16 +29,60 @@ TWO_THEMES = FIXTURES / "questions" / "two_themes"
 TEST_SECRET_KEY = "test-secret-key-0123456789abcdef-0123456789"
 
 
+@dataclass(frozen=True)
+class PostgreSQLServer:
+    url: str | None  # None: there is none, for the reason in missing
+    missing: str = ""
+
+
+@pytest.fixture(scope="session")
+def postgresql_server() -> Iterator[PostgreSQLServer]:
+    """PostgreSQL for this run: TEST_DATABASE_URL's, else a throwaway cluster's."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url or os.environ.get("CI"):  # CI tests the server it names, never one of ours
+        yield PostgreSQLServer(url, "" if url else "TEST_DATABASE_URL is not set")
+        return
+    binaries = postgresql_cluster.server_binaries()
+    if binaries is None:
+        yield PostgreSQLServer(
+            None,
+            "no TEST_DATABASE_URL and no PostgreSQL server binaries to start one"
+            " (apt-get install postgresql, or set TEST_DATABASE_URL,"
+            " e.g. postgresql://postgres@127.0.0.1:5432/test)",
+        )
+        return
+    try:
+        cluster = postgresql_cluster.start(binaries)
+    except postgresql_cluster.ClusterUnavailable as error:
+        yield PostgreSQLServer(None, f"cannot start a throwaway cluster from {binaries}: {error}")
+        return
+    try:
+        yield PostgreSQLServer(cluster.url)
+    finally:
+        cluster.stop()
+
+
+def postgresql_url(server: PostgreSQLServer) -> str:
+    """The server's URL, or the run skips (fails in CI) saying why there is none."""
+    if server.url is None:
+        _cannot_run_postgresql(server.missing)
+    return server.url
+
+
+def pytest_collection_modifyitems(items):
+    # `pytest -m postgresql` picks out every test run against PostgreSQL.
+    for item in items:
+        params = getattr(item, "callspec", None)
+        if params and "postgresql" in params.params.values():
+            item.add_marker(pytest.mark.postgresql)
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
         return
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        _cannot_run_postgresql(
-            "set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
-        )
+    url = postgresql_url(request.getfixturevalue("postgresql_server"))
     # A schema of our own, so two test runs on one server never trip over each other.
     schema = f"test_{os.getpid()}"
     try:
@@ -42,7 +91,7 @@ def database_url(request, tmp_path_factory):
             connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
             connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     except sa.exc.OperationalError as error:
-        _cannot_run_postgresql(f"cannot connect to TEST_DATABASE_URL: {str(error).splitlines()[0]}")
+        _cannot_run_postgresql(f"cannot connect to {url}: {str(error).splitlines()[0]}")
     separator = "&" if "?" in url else "?"
     yield f"{url}{separator}options=-csearch_path%3D{schema}"
     with engine.begin() as connection:

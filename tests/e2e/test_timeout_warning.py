@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import UTC, datetime
 from itertools import pairwise
 
 import pytest
@@ -18,6 +19,7 @@ from .pages import AssessmentsPage, GovukPage, SignInPage, TimeoutWarning
 
 pytestmark = pytest.mark.e2e
 IDLE_SECONDS = SHORT_IDLE_MINUTES * 60
+PAGE_CLOCK_START = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 SIGN_IN_AGAIN = re.compile(r"/auth/sign-in\?next=(/|%2F)assessments$")
 
 
@@ -35,18 +37,30 @@ def _wait_until(page: Page, moment: float) -> None:
 def test_leaders_are_warned_before_the_session_ends_and_can_stay_signed_in(
     browsing, short_timeout_site, axe
 ):
-    page, signed_in_at = _signed_in(browsing, short_timeout_site)
+    page = browsing.new_page(server=short_timeout_site.server)
+    # The page's clock stands still but when the test moves it, so the page sets its
+    # timers at a known moment; the server's idle limit runs on real time.
+    page.clock.install(time=PAGE_CLOCK_START)
+    page.clock.pause_at(PAGE_CLOCK_START)
+    SignInPage.open(page).sign_in(
+        short_timeout_site.leader_email, short_timeout_site.leader_password
+    )
+    GovukPage(page).expect_heading("Assessments")
+    signed_in_at = time.monotonic()
     warning = TimeoutWarning(page)
-    expect(warning.dialog).to_be_hidden()
 
-    expect(warning.dialog).to_be_visible(timeout=IDLE_SECONDS * 1000)
-    shown_after = time.monotonic() - signed_in_at
-    assert shown_after < IDLE_SECONDS, "the warning came only after the session had ended"
-    assert shown_after >= IDLE_SECONDS - SHORT_WARNING_SECONDS - 1, "the warning came too early"
+    page.clock.run_for((IDLE_SECONDS - SHORT_WARNING_SECONDS) * 1000 - 1)
+    expect(warning.dialog).to_be_hidden()  # not yet: a moment sooner would be too early
+    page.clock.run_for(1)  # the warning's moment, well before the session ends
+    expect(warning.dialog).to_be_visible()
     expect(warning.stay_signed_in).to_be_focused()  # one key press away
     assert "second" in warning.countdown
+    page.clock.resume()  # axe waits on the page's timers
     axe.check(page, "leader: timeout warning")
 
+    # Stay when the warning would have come in real time, so the session then ends
+    # after the moment it first would have.
+    _wait_until(page, signed_in_at + IDLE_SECONDS - SHORT_WARNING_SECONDS)
     with page.expect_response("**/auth/keep-alive") as kept_alive:
         page.keyboard.press("Enter")
     assert kept_alive.value.status == 200

@@ -15,7 +15,7 @@ from flask_migrate import downgrade, upgrade
 from assessment import create_app
 from assessment.storage.base import Base, db
 
-from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, _with_driver
+from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, _with_driver, postgresql_url
 
 TABLES = {
     "council",
@@ -38,11 +38,7 @@ def empty_database(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.db'}"
         return
-    url = os.environ.get("TEST_DATABASE_URL")
-    if not url:
-        _cannot_run_postgresql(
-            "set TEST_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test"
-        )
+    url = postgresql_url(request.getfixturevalue("postgresql_server"))
     schema = f"migrations_{os.getpid()}"
     engine = sa.create_engine(_with_driver(url))
     try:
@@ -50,7 +46,7 @@ def empty_database(request, tmp_path):
             connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
             connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
     except sa.exc.OperationalError as error:
-        _cannot_run_postgresql(f"cannot connect to TEST_DATABASE_URL: {str(error).splitlines()[0]}")
+        _cannot_run_postgresql(f"cannot connect to {url}: {str(error).splitlines()[0]}")
     separator = "&" if "?" in url else "?"
     yield _with_driver(f"{url}{separator}options=-csearch_path%3D{schema}")
     with engine.begin() as connection:
@@ -196,6 +192,25 @@ def test_a_snapshot_made_before_moderation_names_the_entries_of_its_comments(app
 
     with db.engine.begin() as connection:
         connection.execute(sa.text("UPDATE theme_entry SET moderation = 'held' WHERE id = 13"))
-    downgrade(revision="0005")
+    downgrade(revision="0005")  # to before moderation, whatever migrations follow it
     # Back in format 1, which shows all it holds: the held comment is not in it.
     assert _snapshot_content() == {"format": 1, "comments": {"culture": ["Same words"] * 2}}
+
+
+def test_migrating_leaves_the_database_enforcing_foreign_keys(app):
+    """SQLite migrates with foreign keys off (a copied table's drop would otherwise
+    delete the rows referring to it); the connections the app then uses have them on."""
+    upgrade()
+    downgrade(revision="0006")  # copies the council table on SQLite
+    upgrade()
+    with db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with pytest.raises(sa.exc.IntegrityError):
+            connection.execute(
+                sa.text(
+                    "INSERT INTO assessment (council_id, title, status, anonymity_threshold,"
+                    " bank_version, invitation_token, created_at)"
+                    " VALUES (999, 'Nobody''s', 'open', 3, 'test.1', 'token', '2026-12-01')"
+                )
+            )

@@ -143,11 +143,14 @@ class Reader:
         self.site = site
         self.client = site.app.test_client()
         self.problems: list[str] = []
+        self.pages_read: list[str] = []  # pages (not redirects) whose words were checked
         self.client.get("/?lang=cy")
 
     def read(self, response, url: str):
         html = response.get_data(as_text=True)
         if response.mimetype == "text/html":
+            if not 300 <= response.status_code < 400:
+                self.pages_read.append(url)
             if 'lang="cy"' not in html[:300]:
                 self.problems.append(f"{url}: <html> does not say lang=cy")
             self.problems += [f"{url} {p}" for p in untranslated(html, self.site.data)]
@@ -165,7 +168,8 @@ class Reader:
         self.post("/auth/sign-in", {"email": email, "password": password})
 
     def walk(self, start: str) -> int:
-        """Read every page reachable by links from start; how many there were."""
+        """Read every page reachable by links from start; how many answered with a page."""
+        already = len(self.pages_read)
         seen, queue = {start}, deque([start])
         while queue:
             url = queue.popleft()
@@ -179,9 +183,15 @@ class Reader:
                     continue
                 seen.add(link)
                 queue.append(link)
-        return len(seen)
+        return len(self.pages_read) - already
+
+    def assert_read(self, *urls: str) -> None:
+        """Each of these answered with a page, so its words were checked."""
+        missed = set(urls) - set(self.pages_read)
+        assert not missed, f"never read (no page, or a redirect): {sorted(missed)}"
 
     def assert_all_translated(self):
+        assert self.pages_read, "no page was read, so no word was checked"
         assert not self.problems, "Not translatable:\n" + "\n".join(self.problems)
 
 
@@ -192,6 +202,7 @@ def test_pages_for_everyone(site):
         reader.get(url)
     reader.post("/auth/sign-in", {"email": "", "password": ""})
     reader.post("/auth/sign-in", {"email": "nobody@example.org", "password": "wrong"})
+    reader.assert_read(*pages)
     reader.assert_all_translated()
 
 
@@ -230,6 +241,9 @@ def test_the_officer_journey(site):
     already_answered = reader.get(base)
     assert f"{base}/about-you" not in already_answered  # submitted: no second start
     reader.get(f"/s/{site.closed_invitation}")
+    themes_read = [f"{base}/themes/{theme.id}" for theme in themes]
+    reader.assert_read(base, f"{base}/privacy", f"{base}/about-you", *themes_read, f"{base}/check")
+    reader.assert_read(resume_link, f"{base}/resume", f"/s/{site.closed_invitation}")
     reader.assert_all_translated()
 
 
@@ -237,7 +251,12 @@ def test_the_leader_pages(site):
     reader = Reader(site)
     reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
     pages = reader.walk("/assessments")
-    assert pages > 20, "the walk reached the results, progress and export pages"
+    assert pages > 20
+    shown = f"/assessments/{site.demo_assessment_id}"
+    reader.assert_read(
+        *(f"{shown}/{page}" for page in ("results", "results/themes/culture", "progress")),
+        *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments")),
+    )
     # An open assessment links to no results; read what its results addresses say.
     for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf"):
         reader.get(f"/assessments/{site.open_assessment_id}/{path}")
@@ -261,7 +280,8 @@ def test_the_admin_pages(site):
     page = reader.get(set_up)
     secret = re.search(r'id="authenticator-key"><code>([A-Z2-7 ]+)<', page)[1].replace(" ", "")
     reader.post(set_up, {"code": pyotp.TOTP(secret).now()})  # the recovery codes
-    reader.walk("/admin/councils")
+    pages = reader.walk("/admin/councils")
+    assert pages > 5
     reader.post("/admin/councils", {"name": "", "slug": "Not A Slug"})
     with site.app.app_context():
         leader = queries.user_by_email(demo.LEADER_EMAIL)
@@ -275,6 +295,7 @@ def test_the_admin_pages(site):
     reader.post(f"/admin/leaders/{leader_id}/remove", {}, council_page)  # asks first
     reader.post(f"/admin/leaders/{leader_id}/disable", {}, council_page)
     reader.post(f"/admin/leaders/{leader_id}/enable", {}, council_page)
+    reader.assert_read(set_up, "/admin/councils", council_page, privacy, f"{council_page}/delete")
     reader.assert_all_translated()
 
 
@@ -291,6 +312,7 @@ def test_the_account_pages(site):
     reader.post("/auth/sign-out", {}, "/assessments")
     reader.sign_in(ADMIN_EMAIL, PASSWORD)  # set up in the test above, or not yet
     reader.post("/auth/security-code", {"code": "000000"})
+    reader.assert_read("/account/password", f"/auth/reset/{token}", "/auth/security-code")
     reader.assert_all_translated()
 
 

@@ -15,8 +15,8 @@ from benchmarks import load_officers
 from ..conftest import TWO_THEMES
 
 
-def test_every_acknowledged_answer_survives_a_worker_killed_mid_run():
-    with load_officers.fresh_database(os.environ.get("TEST_DATABASE_URL")) as url:
+def test_every_acknowledged_answer_survives_a_worker_killed_mid_run(postgresql_server):
+    with load_officers.fresh_database(postgresql_server.url) as url:
         installation = load_officers.install(url, TWO_THEMES)
         with load_officers.Gunicorn(installation, workers=2, threads=1) as server:
             assert len(server.workers()) == 2

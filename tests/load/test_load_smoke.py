@@ -5,16 +5,14 @@ Times are printed, never asserted: `python -m benchmarks.load_officers` measures
 
 from __future__ import annotations
 
-import os
-
 from benchmarks import load_officers
 
 
-def test_officers_answering_at_once_get_no_errors_and_lose_nothing(capsys):
+def test_officers_answering_at_once_get_no_errors_and_lose_nothing(capsys, postgresql_server):
     report = load_officers.run(
         officers=5,
         seconds=10,
-        database_url=os.environ.get("TEST_DATABASE_URL"),  # else SQLite
+        database_url=postgresql_server.url,  # else SQLite
         workers=2,
         threads=4,
     )

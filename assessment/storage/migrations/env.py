@@ -64,6 +64,7 @@ def _foreign_keys_off_on_sqlite(connection):
     try:
         yield
     finally:
+        connection.rollback()  # whatever a failed migration left open
         connection.exec_driver_sql("PRAGMA foreign_keys=ON")
         connection.commit()
 
