@@ -67,10 +67,15 @@ class QueuedWriterConnection(sqlite3.Connection):
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     return  # SQLite's busy handling decides, as without the queue
-                time.sleep(_POLL_SECONDS)
+                self.waiting()
             else:
                 self._writing = True
                 return
+
+    def waiting(self) -> None:
+        """Another connection has the turn: pause before asking again. Its own method so
+        a test can see a writer queue, which a finished write cannot show."""
+        time.sleep(_POLL_SECONDS)
 
     def commit(self) -> None:
         try:
