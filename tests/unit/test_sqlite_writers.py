@@ -186,4 +186,11 @@ def test_the_apps_sqlite_connections_queue_their_writes_and_keep_their_settings(
             app_connection.execute(text("DELETE FROM saves"))
             assert not _turn_is_free(path)
         assert _turn_is_free(path)  # given back to the pool: rolled back, turn ended
+        # as an officer's refused save does (storage/officer_pages.py): one transaction,
+        # its first write takes the turn, its rollback gives it back
+        with db.engine.connect() as app_connection, app_connection.begin() as save:
+            app_connection.execute(text("UPDATE saves SET who = 'refused'"))
+            assert not _turn_is_free(path)
+            save.rollback()
+            assert _turn_is_free(path)
         db.engine.dispose()
