@@ -20,7 +20,7 @@ from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
 from .services import closing
 from .services.links import absolute, invitation_link
-from .storage import imports, queries, snapshots
+from .storage import accounts, assessments, councils, imports, responses, results, snapshots
 
 COUNCIL_SLUG = "exampleshire"
 COUNCIL_NAME = "Exampleshire Council"
@@ -143,11 +143,11 @@ COMMENTS = {
 
 
 def _add_comments(bank: Bank, assessment) -> None:
-    responses = assessment.responses
+    people = assessment.responses
     for offset, (theme_id, comments) in enumerate(COMMENTS.items()):
         for number, comment in enumerate(comments):
-            response = responses[(offset * 13 + number * 29) % len(responses)]
-            queries.save_theme(response, bank.theme(theme_id), {}, comment, completed=True)
+            response = people[(offset * 13 + number * 29) % len(people)]
+            responses.save_theme(response, bank.theme(theme_id), {}, comment, completed=True)
 
 
 def load_demo(bank: Bank) -> list[str]:
@@ -156,25 +156,25 @@ def load_demo(bank: Bank) -> list[str]:
     Two rounds: last year's, closed with its results made, so every results page has
     something to show; and this year's, open, which officers answer through the
     printed link (leaders see its progress, and its results once they close it)."""
-    council = queries.council_by_slug(COUNCIL_SLUG) or queries.create_council(
+    council = councils.council_by_slug(COUNCIL_SLUG) or councils.create_council(
         COUNCIL_SLUG, COUNCIL_NAME
     )
-    if queries.user_by_email(LEADER_EMAIL) is None:
-        queries.create_user(
+    if accounts.user_by_email(LEADER_EMAIL) is None:
+        accounts.create_user(
             LEADER_EMAIL, generate_password_hash(LEADER_PASSWORD), "leader", council
         )
-    rounds = {a.title: a for a in queries.assessments_for(council)}
+    rounds = {a.title: a for a in assessments.assessments_for(council)}
     results_round = rounds.get(ASSESSMENT_TITLE)
     if results_round is None:
-        results_round = queries.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
+        results_round = assessments.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
         imports.import_responses(results_round, synthetic_responses(bank), bank)
         _add_comments(bank, results_round)
     if results_round.status != "closed" or snapshots.stored(results_round) is None:
         closing.close(results_round, bank)
-    open_round = rounds.get(OPEN_TITLE) or queries.create_assessment(
+    open_round = rounds.get(OPEN_TITLE) or assessments.create_assessment(
         council, OPEN_TITLE, 5, bank.version
     )
-    _, submitted = queries.response_counts(results_round)
+    _, submitted = results.response_counts(results_round)
     return [
         f"Demo council: {COUNCIL_NAME}",
         f"Results: assessment {results_round.id}, closed, {submitted} responses",

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select
 
 from assessment.framework.model import Bank
 from assessment.framework.scoring import DONT_KNOW, Respondent
-from assessment.storage import queries, tallies
+from assessment.storage import assessments, councils, imports, tallies
 from assessment.storage.base import db
 from assessment.storage.models import Answer, Assessment, Response
 
@@ -31,8 +31,10 @@ def _score_as_submitted(bank: Bank, ids: list[int], answers: list[dict]) -> None
 
 def big_assessment(bank: Bank, respondents: int, seed: int = 7) -> Assessment:
     """A new assessment with `respondents` submitted responses answering the whole bank."""
-    council = queries.council_by_slug("bench") or queries.create_council("bench", "Bench Council")
-    assessment = queries.create_assessment(council, f"{respondents} respondents", 5, bank.version)
+    council = councils.council_by_slug("bench") or councils.create_council("bench", "Bench Council")
+    assessment = assessments.create_assessment(
+        council, f"{respondents} respondents", 5, bank.version
+    )
     rng = random.Random(seed)
     now = datetime.now(UTC)
     roles = [o.id for o in bank.roles]
@@ -79,5 +81,5 @@ def big_assessment(bank: Bank, respondents: int, seed: int = 7) -> Assessment:
             db.session.execute(insert(Answer), answers[chunk : chunk + BATCH * 10])
         _score_as_submitted(bank, ids, answers)
     db.session.commit()
-    queries.refresh_planner_statistics()  # as the import command does after a bulk load
+    imports.refresh_planner_statistics()  # as the import command does after a bulk load
     return assessment

@@ -11,7 +11,7 @@ import re
 import statistics
 from urllib.parse import urlencode
 
-from assessment.storage import queries
+from assessment.storage import assessments, councils, responses
 
 from .servers import gunicorn, worker_peak_rss_mb, wrk
 from .setup import KINDS, demo_app, settings
@@ -23,7 +23,7 @@ def _officer(app) -> tuple[str, str, str]:
     """An officer part way through the demo questionnaire: (invitation, session cookie, token)."""
     with app.app_context():
         # The demo's open round: its other round is closed, and takes no answers.
-        rounds = queries.assessments_for(queries.council_by_slug("exampleshire"))
+        rounds = assessments.assessments_for(councils.council_by_slug("exampleshire"))
         invitation = next(a for a in rounds if a.status == "open").invitation_token
     client = app.test_client()
     token = _token(client.get(f"/s/{invitation}/about-you").get_data(as_text=True))
@@ -41,9 +41,9 @@ def _token(html: str) -> str:
 
 def _stored(app, invitation: str) -> dict:
     with app.app_context():
-        assessment = queries.assessment_by_invitation(invitation)
+        assessment = assessments.assessment_by_invitation(invitation)
         web = [r for r in assessment.responses if r.source == "web"]
-        return queries.answers_for(web[0]) if len(web) == 1 else {}
+        return responses.answers_for(web[0]) if len(web) == 1 else {}
 
 
 # Each scenario runs in turns with hello world, and its ratio is the median of each

@@ -21,8 +21,9 @@ from flask_migrate import upgrade
 
 from assessment.bank import current_bank
 from assessment.framework.model import Bank
-from assessment.storage import queries
+from assessment.storage import assessments, councils, results
 from assessment.storage.base import db
+from assessment.storage.database import commit
 
 from .setup import ROOT, app_for, database, settings
 
@@ -72,9 +73,9 @@ def measure(kind: str = "sqlite", rows: int = ROWS) -> dict[str, float]:
         with app.app_context():
             upgrade()
             bank = current_bank()
-            council = queries.create_council("imports", "Import Council")
-            assessment_id = queries.create_assessment(council, "Imported", 5, bank.version).id
-            queries.commit()
+            council = councils.create_council("imports", "Import Council")
+            assessment_id = assessments.create_assessment(council, "Imported", 5, bank.version).id
+            commit()
             path = Path(folder) / "responses.csv"
             write_csv(bank, path, rows)
         env = settings(url)
@@ -83,7 +84,9 @@ def measure(kind: str = "sqlite", rows: int = ROWS) -> dict[str, float]:
             ["responses", "import", "--assessment", str(assessment_id), str(path)], env
         )
         with app.app_context():
-            started, submitted = queries.response_counts(queries.assessment_by_id(assessment_id))
+            started, submitted = results.response_counts(
+                assessments.assessment_by_id(assessment_id)
+            )
             db.engine.dispose()  # before the database is dropped
         stored = out.startswith(f"Imported {rows} responses") and started == submitted == rows
         label = f"{kind}: import {rows:,} rows"

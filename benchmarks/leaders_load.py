@@ -19,7 +19,7 @@ from werkzeug.security import generate_password_hash
 
 from assessment.bank import current_bank
 from assessment.services import closing
-from assessment.storage import queries
+from assessment.storage import accounts, councils, database
 
 from .dataset import big_assessment
 from .http_throughput import _lua_get, _officer, _token
@@ -42,9 +42,9 @@ def measure(kind: str = "sqlite", runs: int = 1, seconds: int = 8) -> list[dict[
             bank = current_bank()
             assessment = big_assessment(bank, RESPONDENTS, seed=20)
             closing.close(assessment, bank)
-            council = queries.council_by_slug("bench")
-            queries.create_user(LEADER, generate_password_hash(PASSWORD), "leader", council)
-            queries.commit()
+            council = councils.council_by_slug("bench")
+            accounts.create_user(LEADER, generate_password_hash(PASSWORD), "leader", council)
+            database.commit()
             results_id = assessment.id
         leader_cookie = _leader_cookie(app)
         invitation, officer_cookie, _ = _officer(app)

@@ -128,16 +128,16 @@ def install(database_url: str, bank_path: Path) -> Installation:
     from flask_migrate import upgrade
 
     from assessment.bank import current_bank
-    from assessment.storage import queries
+    from assessment.storage import assessments, councils, database
     from assessment.storage.base import db
 
     installation = Installation(database_url, bank_path, secrets.token_hex(32), "")
     app = installation.app()
     with app.app_context():
         upgrade()
-        council = queries.create_council("loadshire", "Loadshire Council")
-        assessment = queries.create_assessment(council, "Load test", 3, current_bank().version)
-        queries.commit()
+        council = councils.create_council("loadshire", "Loadshire Council")
+        assessment = assessments.create_assessment(council, "Load test", 3, current_bank().version)
+        database.commit()
         invitation = assessment.invitation_token
         db.engine.dispose()
     return Installation(database_url, bank_path, installation.secret_key, invitation)
@@ -366,21 +366,21 @@ class Check:
 
 
 def check_stored(installation: Installation, figures: Figures) -> Check:
-    from assessment.storage import queries
+    from assessment.storage import assessments, responses
     from assessment.storage.base import db
 
     app = installation.app()
     stored: dict[str, tuple[dict[str, str], dict[str, str], bool]] = {}
     with app.app_context():
-        assessment = queries.assessment_by_invitation(installation.invitation)
+        assessment = assessments.assessment_by_invitation(installation.invitation)
         for response in assessment.responses:
             comments = {
                 theme: entry.comment
-                for theme, entry in queries.theme_entries_for(response).items()
+                for theme, entry in responses.theme_entries_for(response).items()
                 if entry.comment
             }
             tags = {comment.split(" on ")[0] for comment in comments.values()}
-            answers = {q: str(v) for q, v in queries.answers_for(response).items()}
+            answers = {q: str(v) for q, v in responses.answers_for(response).items()}
             for tag in tags:
                 stored[tag] = (answers, comments, response.submitted)
         db.engine.dispose()

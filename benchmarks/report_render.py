@@ -16,7 +16,7 @@ from assessment.demo import ASSESSMENT_TITLE
 from assessment.reports import chart_export
 from assessment.reports.pdf import render_pdf
 from assessment.services import report
-from assessment.storage import queries, snapshots
+from assessment.storage import assessments, councils, snapshots
 
 from .setup import demo_app
 
@@ -60,9 +60,9 @@ def _descendants(pid: int) -> list[int]:
 
 def measure(repeat: int = 3) -> dict[str, float]:
     with demo_app() as app, app.test_request_context():
-        council = queries.council_by_slug("exampleshire")
+        council = councils.council_by_slug("exampleshire")
         assessment = next(
-            a for a in queries.assessments_for(council) if a.title == ASSESSMENT_TITLE
+            a for a in assessments.assessments_for(council) if a.title == ASSESSMENT_TITLE
         )
         bank = current_bank()
         snapshot = snapshots.stored(assessment)  # the demo's results round is closed

@@ -15,7 +15,7 @@ from werkzeug.security import generate_password_hash
 
 from assessment.bank import current_bank
 from assessment.services import closing
-from assessment.storage import queries, snapshots
+from assessment.storage import accounts, database, snapshots
 from assessment.storage.base import db
 
 from .dataset import big_assessment
@@ -53,8 +53,8 @@ def measure(kind: str = "sqlite", runs: int = 1) -> list[dict[str, float]]:
         bank = current_bank()
         assessments = {size: big_assessment(bank, size, seed=size) for size in SIZES}
         closing.close(assessments[SIZES[-1]], bank)  # leaders' pages read its snapshot
-        queries.create_user(ADMIN, generate_password_hash(PASSWORD), "admin", None)
-        queries.commit()
+        accounts.create_user(ADMIN, generate_password_hash(PASSWORD), "admin", None)
+        database.commit()
         return [_run(app, bank, assessments, kind) for _ in range(runs)]
 
 

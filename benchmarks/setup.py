@@ -13,7 +13,7 @@ from flask_migrate import upgrade
 from assessment import create_app
 from assessment.bank import current_bank
 from assessment.demo import load_demo
-from assessment.storage import queries
+from assessment.storage.database import commit
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "benchmark-secret-key-0123456789abcdef-xyz"
@@ -73,5 +73,5 @@ def demo_app(kind: str = "sqlite"):
         with app.app_context():
             upgrade()
             load_demo(current_bank())
-            queries.commit()
+            commit()
         yield app

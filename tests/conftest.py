@@ -173,10 +173,10 @@ def _click_mixes_stderr() -> bool:
 @pytest.fixture
 def open_assessment(app, clean_database) -> str:
     """An open assessment of a test council, anonymity threshold 3; its invitation token."""
-    from assessment.storage import queries
+    from assessment.storage import assessments, councils, database
 
     with app.app_context():
-        council = queries.create_council("testshire", "Testshire Council")
-        assessment = queries.create_assessment(council, "Test assessment", 3, "test.1")
-        queries.commit()
+        council = councils.create_council("testshire", "Testshire Council")
+        assessment = assessments.create_assessment(council, "Test assessment", 3, "test.1")
+        database.commit()
         return assessment.invitation_token

@@ -8,7 +8,8 @@ from flask.cli import AppGroup
 from ..services import closing
 from ..services.erasure import erase_assessment
 from ..services.links import invitation_link
-from ..storage import queries
+from ..storage import assessments as assessment_store
+from ..storage import database, retention
 from ..storage.models import MIN_ANONYMITY_THRESHOLD
 from .shared import assessment, bank, council, plural
 
@@ -30,10 +31,10 @@ def assessments_create(council_slug: str, title: str, anonymity_threshold: int) 
     of_council = council(council_slug)
     if not title.strip() or len(title) > 200:
         raise click.ClickException("--title: give a title of 1 to 200 characters")
-    created = queries.create_assessment(
+    created = assessment_store.create_assessment(
         of_council, title.strip(), anonymity_threshold, bank().version
     )
-    queries.commit()
+    database.commit()
     click.echo(str(created.id))
     click.echo(f"Invitation link: {invitation_link(created)}", err=True)
 
@@ -53,7 +54,7 @@ def assessments_close(assessment_id: int) -> None:
     unless at least the anonymity threshold of new responses came in between."""
     found = assessment(assessment_id)
     closed = closing.close(found, bank())
-    queries.commit()
+    database.commit()
     click.echo(f"Assessment {found.id} is closed")
     if not closed.replaced:
         click.echo(
@@ -65,8 +66,8 @@ def assessments_close(assessment_id: int) -> None:
 
 def _set_status(assessment_id: int, status: str) -> None:
     found = assessment(assessment_id)
-    queries.set_status(found, status)
-    queries.commit()
+    assessment_store.set_status(found, status)
+    database.commit()
     click.echo(f"Assessment {found.id} is {status}")
 
 
@@ -76,10 +77,10 @@ def _set_status(assessment_id: int, status: str) -> None:
 def assessments_delete(assessment_id: int, yes: bool) -> None:
     """Delete an assessment and every response to it, for good."""
     found = assessment(assessment_id)
-    held = queries.holdings_of_assessment(found)
+    held = retention.holdings_of_assessment(found)
     what = f"assessment {found.id} ({found.title}) and {plural(held.responses, 'response')}"
     if not yes:
         raise click.ClickException(f"this deletes {what} for good; add --yes to do it")
     erase_assessment(found)
-    queries.commit()
+    database.commit()
     click.echo(f"Deleted {what}.")

@@ -10,7 +10,9 @@ from flask.cli import AppGroup
 
 from ..services.archive import council_archive
 from ..services.erasure import erase_council
-from ..storage import queries
+from ..storage import councils as council_store
+from ..storage import database, retention
+from ..storage.base import Conflict
 from .shared import bank, council, plural
 
 councils = AppGroup("councils", help="Manage councils.")
@@ -28,10 +30,10 @@ def councils_create(slug: str, name: str) -> None:
     if not name.strip() or len(name.strip()) > 200:
         raise click.ClickException("--name: give the council's name, up to 200 characters")
     try:
-        created = queries.create_council(slug, name.strip())
-    except queries.Conflict as error:
+        created = council_store.create_council(slug, name.strip())
+    except Conflict as error:
         raise click.ClickException(str(error)) from None
-    queries.commit()
+    database.commit()
     click.echo(f"Created council {created.slug} ({created.name})")
 
 
@@ -41,7 +43,7 @@ def councils_create(slug: str, name: str) -> None:
 def councils_delete(slug: str, yes: bool) -> None:
     """Delete a council with its leaders, its assessments and every response, for good."""
     found = council(slug, given_as="council")
-    held = queries.holdings_of_council(found)
+    held = retention.holdings_of_council(found)
     what = (
         f"council {found.slug} with {plural(held.assessments, 'assessment')}, "
         f"{plural(held.responses, 'response')} and {plural(held.leaders, 'leader account')}"
@@ -49,7 +51,7 @@ def councils_delete(slug: str, yes: bool) -> None:
     if not yes:
         raise click.ClickException(f"this deletes {what} for good; add --yes to do it")
     erase_council(found)
-    queries.commit()
+    database.commit()
     click.echo(f"Deleted {what}.")
 
 

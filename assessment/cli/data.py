@@ -11,7 +11,7 @@ from flask.cli import with_appcontext
 
 from ..config import MAX_RETENTION_DAYS
 from ..demo import load_demo
-from ..storage import queries
+from ..storage import database, retention
 from .shared import bank, plural
 
 
@@ -34,8 +34,8 @@ def purge(days: int | None) -> None:
         raise click.ClickException(
             f"--older-than {days}: give a number of days from 1 to {MAX_RETENTION_DAYS}"
         )
-    count = queries.purge_unsubmitted(datetime.now(UTC) - timedelta(days=days))
-    queries.commit()
+    count = retention.purge_unsubmitted(datetime.now(UTC) - timedelta(days=days))
+    database.commit()
     click.echo(
         f"Deleted {plural(count, 'unsubmitted response')} "
         f"last changed more than {plural(days, 'day')} ago."
@@ -47,6 +47,6 @@ def purge(days: int | None) -> None:
 def demo() -> None:
     """Load a demo council, leader and assessment with synthetic responses (safe to rerun)."""
     summary = load_demo(bank())
-    queries.commit()
+    database.commit()
     for line in summary:
         click.echo(line)

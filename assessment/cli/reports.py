@@ -12,7 +12,7 @@ from flask.cli import with_appcontext
 from ..framework.results_contract import results_json, write_results_csv
 from ..services import closing
 from ..services.report import report_pdf
-from ..storage import queries, snapshots
+from ..storage import assessments, database, snapshots
 from .shared import assessment, bank
 
 
@@ -35,7 +35,7 @@ def results(assessment_id: int, output_format: str) -> None:
     found = assessment(assessment_id)
     scored = snapshots.live_results(found, bank())
     if output_format == "json":
-        document = results_json(bank(), scored, queries.assessment_info(found))
+        document = results_json(bank(), scored, assessments.assessment_info(found))
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         write_results_csv(bank(), scored, sys.stdout)
@@ -58,7 +58,7 @@ def report(assessment_id: int, output: Path) -> None:
         raise click.ClickException(
             f"assessment {found.id} is open: its report is made once it is closed"
         )
-    queries.commit()  # a snapshot made now, for an assessment closed before they were kept
+    database.commit()  # a snapshot made now, for an assessment closed before they were kept
     pdf = report_pdf(found, snapshot)
     try:
         output.write_bytes(pdf)

@@ -8,7 +8,8 @@ import click
 from flask.cli import AppGroup
 
 from ..framework.responses_csv import CsvImportError, read_responses_csv
-from ..storage import imports, queries
+from ..storage import database, imports
+from ..storage.base import Conflict
 from .shared import assessment, bank
 
 responses = AppGroup("responses", help="Import responses collected elsewhere.")
@@ -30,9 +31,9 @@ def responses_import(assessment_id: int, csv_file: Path) -> None:
             stream.seek(0)
             rows = read_responses_csv(bank(), stream, already)
             count = imports.import_responses(into, rows, bank())
-    except (CsvImportError, queries.Conflict) as error:
-        queries.rollback()
+    except (CsvImportError, Conflict) as error:
+        database.rollback()
         raise click.ClickException(f"{csv_file}: {error}") from None
-    queries.commit()
-    queries.refresh_planner_statistics()
+    database.commit()
+    imports.refresh_planner_statistics()
     click.echo(f"Imported {count} responses into assessment {into.id}")

@@ -8,7 +8,7 @@ import click
 from ..bank import current_bank
 from ..framework.loader import BankError
 from ..framework.model import Bank
-from ..storage import queries
+from ..storage import accounts, assessments, councils
 from ..storage.models import Assessment, Council, User
 
 
@@ -24,21 +24,21 @@ def bank() -> Bank:
 def council(slug: str, given_as: str = "--council") -> Council:
     """The council a slug names; `given_as` is how the command takes it (an option, or
     an argument), so the message points at what to correct."""
-    found = queries.council_by_slug(slug)
+    found = councils.council_by_slug(slug)
     if found is None:
         raise click.ClickException(f"{given_as} {slug!r}: no council has that slug")
     return found
 
 
 def user(email: str) -> User:
-    found = queries.user_by_email(email)
+    found = accounts.user_by_email(email)
     if found is None:
         raise click.ClickException(f"--email {email!r}: no account has that email address")
     return found
 
 
 def assessment(assessment_id: int) -> Assessment:
-    found = queries.assessment_by_id(assessment_id)
+    found = assessments.assessment_by_id(assessment_id)
     if found is None:
         raise click.ClickException(f"assessment {assessment_id}: no assessment has that id")
     return found

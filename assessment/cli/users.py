@@ -10,7 +10,8 @@ from werkzeug.security import generate_password_hash
 
 from ..framework import passwords
 from ..services.links import reset_link
-from ..storage import accounts, queries
+from ..storage import accounts, database
+from ..storage.base import Conflict
 from ..storage.models import USER_ROLES
 from .shared import council, user
 
@@ -37,10 +38,10 @@ def users_create(email: str, role: str, council_slug: str | None, password_stdin
     if problem is not None:
         raise click.ClickException(passwords.ENGLISH[problem])
     try:
-        created = queries.create_user(email, generate_password_hash(password), role, of_council)
-    except queries.Conflict as error:
+        created = accounts.create_user(email, generate_password_hash(password), role, of_council)
+    except Conflict as error:
         raise click.ClickException(str(error)) from None
-    queries.commit()
+    database.commit()
     click.echo(f"Created {role} {created.email}")
 
 
@@ -52,7 +53,7 @@ def users_reset_password(email: str) -> None:
     if account.is_disabled:
         raise click.ClickException(f"{account.email} is disabled: enable the account first")
     token = accounts.new_reset_link(account)
-    queries.commit()
+    database.commit()
     click.echo(f"Reset link for {account.email} (works once, for 24 hours):")
     click.echo(reset_link(token))
 
@@ -63,7 +64,7 @@ def users_disable(email: str) -> None:
     """Stop an account signing in, and end its sessions at once."""
     account = user(email)
     accounts.disable(account)
-    queries.commit()
+    database.commit()
     click.echo(f"Disabled {account.email}; its sessions have ended")
 
 
@@ -73,5 +74,5 @@ def users_enable(email: str) -> None:
     """Let a disabled account sign in again."""
     account = user(email)
     accounts.enable(account)
-    queries.commit()
+    database.commit()
     click.echo(f"Enabled {account.email}")

@@ -15,15 +15,14 @@ from typing import Any
 from ..framework.model import Bank
 from ..framework.responses_csv import DONT_KNOW
 from ..framework.results_contract import results_json
+from ..framework.scoring import Respondent
 from ..framework.snapshot import texts
 from ..framework.snapshot import to_dict as snapshot_dict
 from ..reports.exports import results_csv
-from ..storage import comments, queries, snapshots
+from ..storage import accounts, assessments, comments, responses, results, snapshots
 from ..storage.models import Assessment, Council
 
 _BOM = "\ufeff"  # so Excel opens the CSV files as UTF-8; the import accepts it
-
-AnswerRow = tuple[str, str, dict[str, Any]]
 
 
 def council_archive(council: Council, bank: Bank) -> bytes:
@@ -38,20 +37,20 @@ def council_archive(council: Council, bank: Bank) -> bytes:
         },
         "leaders": [
             {"email": user.email, "created_at": user.created_at.isoformat()}
-            for user in queries.leaders_of(council)
+            for user in accounts.leaders_of(council)
         ],
         "assessments": [],
     }
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for assessment in reversed(queries.assessments_for(council)):
+        for assessment in reversed(assessments.assessments_for(council)):
             files = {
                 "results_csv": f"assessment-{assessment.id}-results.csv",
                 "responses_csv": f"assessment-{assessment.id}-responses.csv",
             }
             scored = snapshots.live_results(assessment, bank)
             archive.writestr(files["results_csv"], results_csv(bank, scored))
-            answers = queries.submitted_answers(assessment)
-            archive.writestr(files["responses_csv"], responses_csv(bank, answers))
+            submitted = responses.submitted_respondents(assessment)
+            archive.writestr(files["responses_csv"], responses_csv(bank, submitted))
             document["assessments"].append(_assessment_document(assessment, bank, scored, files))
         archive.writestr("council.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return buffer.getvalue()
@@ -60,7 +59,7 @@ def council_archive(council: Council, bank: Bank) -> bytes:
 def _assessment_document(
     assessment: Assessment, bank: Bank, scored, files: dict[str, str]
 ) -> dict[str, Any]:
-    started, submitted = queries.response_counts(assessment)
+    started, submitted = results.response_counts(assessment)
     shown = snapshots.stored(assessment)
     return {
         "id": str(assessment.id),
@@ -71,7 +70,7 @@ def _assessment_document(
         "created_at": assessment.created_at.isoformat(),
         "responses": {"started": started, "submitted": submitted},
         "files": files,
-        "results": results_json(bank, scored, queries.assessment_info(assessment)),
+        "results": results_json(bank, scored, assessments.assessment_info(assessment)),
         # Every comment, held and hidden ones too (a data-rights request asks for all
         # that is held), each marked: by theme, alphabetical, not who wrote them.
         "comments": comments.archived(assessment),
@@ -88,7 +87,7 @@ def _snapshot_document(snapshot) -> dict[str, Any]:
     return document
 
 
-def responses_csv(bank: Bank, rows: Sequence[AnswerRow]) -> bytes:
+def responses_csv(bank: Bank, rows: Sequence[Respondent]) -> bytes:
     """Submitted responses in the `responses import` format (FRAMEWORK.md, Responses CSV).
 
     Each row is one person's role, service area and answers: the rows are shuffled
@@ -96,16 +95,16 @@ def responses_csv(bank: Bank, rows: Sequence[AnswerRow]) -> bytes:
     """
     in_bank = [question.id for question in bank.questions]
     # Questions an older bank asked, so nothing stored is left out.
-    retired = sorted({qid for _, _, answers in rows for qid in answers} - set(in_bank))
+    retired = sorted({qid for row in rows for qid in row.answers} - set(in_bank))
     columns = ["respondent", "role", "service_area", *in_bank, *retired]
     shuffled = list(rows)
     random.SystemRandom().shuffle(shuffled)
     stream = io.StringIO()
     writer = csv.writer(stream)
     writer.writerow(columns)
-    for number, (role, area, answers) in enumerate(shuffled, start=1):
-        cells = [_cell(answers.get(qid)) for qid in (*in_bank, *retired)]
-        writer.writerow([f"respondent-{number}", role, area, *cells])
+    for number, row in enumerate(shuffled, start=1):
+        cells = [_cell(row.answers.get(qid)) for qid in (*in_bank, *retired)]
+        writer.writerow([f"respondent-{number}", row.role, row.service_area, *cells])
     return (_BOM + stream.getvalue()).encode("utf-8")
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..framework.model import Bank
 from ..framework.snapshot import Snapshot, replaces
-from ..storage import comments, queries, snapshots
+from ..storage import assessments, comments, results, snapshots
 from ..storage.models import Assessment
 
 
@@ -36,9 +36,9 @@ class Closed:
 def close(assessment: Assessment, bank: Bank) -> Closed:
     """Close the assessment and store its results snapshot, unless it has one that
     fewer than k new submitted responses would change."""
-    queries.set_status(assessment, "closed")
+    assessments.set_status(assessment, "closed")
     kept = snapshots.submitted_in_stored(assessment)
-    _, submitted = queries.response_counts(assessment)
+    _, submitted = results.response_counts(assessment)
     k = assessment.anonymity_threshold
     if not replaces(kept, submitted, k):
         return Closed(replaced=False, new_since=submitted - (kept or 0), threshold=k)

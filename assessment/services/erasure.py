@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from flask import current_app
 
-from ..storage import queries
+from ..storage import retention
 from ..storage.models import Assessment, Council
 from .report_cache import ReportCache
 
@@ -15,13 +15,13 @@ from .report_cache import ReportCache
 def erase_assessment(assessment: Assessment) -> None:
     """Delete the assessment, everything in it, and its PDF reports kept on disk."""
     assessment_id = assessment.id
-    queries.delete_assessment(assessment)
+    retention.delete_assessment(assessment)
     _forget_reports([assessment_id])
 
 
 def erase_council(council: Council) -> None:
     """Delete the council, its leaders and assessments, and their PDF reports on disk."""
-    _forget_reports(queries.delete_council(council))
+    _forget_reports(retention.delete_council(council))
 
 
 def _forget_reports(assessment_ids: Iterable[int]) -> None:

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from ..framework.model import Bank, has_headcount
 from ..framework.scoring import Results
 from ..framework.suppression import published
-from ..storage import queries
+from ..storage import assessments, results
 from ..storage.models import Assessment
 
 
@@ -51,14 +51,14 @@ def group_captions() -> dict[str, str]:
 
 
 def tables(bank: Bank, assessment: Assessment) -> list[ProgressTable]:
-    counts = queries.progress_by_group(assessment)
-    people = queries.headcounts(assessment)
+    counts = results.progress_by_group(assessment)
+    people = assessments.headcounts(assessment)
     k = assessment.anonymity_threshold
     captions = group_captions()
     result = []
     nobody_yet = not counts
     for group_type, options in (("role", bank.roles), ("service_area", bank.service_areas)):
-        groups = [counts.get((group_type, o.id), queries.GroupProgress(0, 0)) for o in options]
+        groups = [counts.get((group_type, o.id), results.GroupProgress(0, 0)) for o in options]
         # Started and submitted are each a breakdown of a published total.
         started = published([g.started for g in groups], k)
         submitted = published([g.submitted for g in groups], k)
@@ -106,7 +106,7 @@ def respondent_groups(
     assessment: Assessment, results: Results
 ) -> list[tuple[str, list[GroupCount]]]:
     """Who answered, by role and by service area, as the results pages and the PDF show it."""
-    people = queries.headcounts(assessment)
+    people = assessments.headcounts(assessment)
     captions = group_captions()
 
     def rows(group_type: str, groups) -> list[GroupCount]:

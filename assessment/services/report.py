@@ -35,7 +35,7 @@ from ..reports import charts, tables
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
-from ..storage import queries
+from ..storage import assessments
 from ..storage.models import Assessment
 from . import progress
 from .language import current_language
@@ -82,7 +82,7 @@ def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
 
 def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
-        "results": results_json(bank, snapshot.results, queries.assessment_info(assessment)),
+        "results": results_json(bank, snapshot.results, assessments.assessment_info(assessment)),
         "distributions": snapshot.distributions,
         # The snapshot as shown: releasing or hiding a comment makes a new PDF.
         "comments": {theme_id: texts(snapshot, theme_id) for theme_id in snapshot.comments},

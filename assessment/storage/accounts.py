@@ -1,4 +1,5 @@
-"""Leaders' and administrators' accounts: ending sessions, disabling, MFA and reset links.
+"""Leaders' and administrators' accounts: made, found, ending sessions, disabling, MFA
+and reset links.
 
 Secrets given to people (reset links, recovery codes) are stored only as SHA-256
 hashes: they are random and long enough that a slow hash would add nothing.
@@ -12,14 +13,37 @@ from datetime import datetime, timedelta
 import pyotp
 from sqlalchemy import or_, select, update
 
-from .base import db, utcnow
-from .models import RecoveryCode, ResetLink, User
-from .queries import user_by_id
+from .base import Conflict, could_be_an_id, db, utcnow
+from .models import Council, RecoveryCode, ResetLink, User
 from .secrets import CODE_ALPHABET, digest, new_token
 
 RESET_LINK_LIFETIME = timedelta(hours=24)
 RECOVERY_CODES = 10
 RECOVERY_CODE_LENGTH = 10
+
+
+def create_user(email: str, password_hash: str, role: str, council: Council | None) -> User:
+    email = email.strip().lower()
+    if user_by_email(email) is not None:
+        raise Conflict(f"a user with the email {email!r} already exists")
+    user = User(email=email, password_hash=password_hash, role=role, council=council)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def user_by_id(user_id: int) -> User | None:
+    return db.session.get(User, user_id) if could_be_an_id(user_id) else None
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def leaders_of(council: Council) -> list[User]:
+    return list(
+        db.session.scalars(select(User).where(User.council_id == council.id).order_by(User.email))
+    )
 
 
 def user_for_session(session_id: str) -> User | None:

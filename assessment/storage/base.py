@@ -1,4 +1,5 @@
-"""The one declarative base, with a naming convention so Alembic migrations stay stable."""
+"""What every storage module shares: the one declarative base (with a naming
+convention so Alembic migrations stay stable), the clock, and the rules for ids."""
 
 from datetime import UTC, datetime
 
@@ -24,3 +25,16 @@ db = SQLAlchemy(model_class=Base)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
+
+
+def could_be_an_id(value: int) -> bool:
+    # Ids are positive PostgreSQL integers; asking for a bigger one fails the
+    # whole transaction (and SQLite overflows), so it is simply not found.
+    return 0 < value <= MAX_ID
+
+
+class Conflict(ValueError):
+    """The change would break a rule (a slug or email already used, say)."""

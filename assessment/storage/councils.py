@@ -1,9 +1,33 @@
-"""A council's own details: what its officers' privacy notice says about it."""
+"""Councils: made by an administrator, found by slug or id, and what their officers'
+privacy notice says about them. Their leaders' accounts are storage/accounts.py's."""
 
 from __future__ import annotations
 
-from .base import db
+from sqlalchemy import select
+
+from .base import Conflict, could_be_an_id, db
 from .models import Council
+
+
+def create_council(slug: str, name: str) -> Council:
+    if council_by_slug(slug) is not None:
+        raise Conflict(f"a council with the slug {slug!r} already exists")
+    council = Council(slug=slug, name=name)
+    db.session.add(council)
+    db.session.flush()
+    return council
+
+
+def all_councils() -> list[Council]:
+    return list(db.session.scalars(select(Council).order_by(Council.name)))
+
+
+def council_by_id(council_id: int) -> Council | None:
+    return db.session.get(Council, council_id) if could_be_an_id(council_id) else None
+
+
+def council_by_slug(slug: str) -> Council | None:
+    return db.session.scalar(select(Council).where(Council.slug == slug))
 
 
 def set_privacy_details(council: Council, controller: str | None, contact: str | None) -> None:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from flask import Flask, Response
-from sqlalchemy import event, exc
+from sqlalchemy import event, exc, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import Pool
 
@@ -47,6 +47,23 @@ def init_app(app: Flask) -> None:
 def session_in_use() -> bool:
     """Whether this request has made its session (asking db.session anything makes one)."""
     return db.session.registry.has()
+
+
+def commit() -> None:
+    """Commit what the session staged: for the command line, whose commands are no
+    request. A request's session is committed by the rule in init_app."""
+    if session_in_use():  # else nothing was staged to commit
+        db.session.commit()
+
+
+def rollback() -> None:
+    if session_in_use():
+        db.session.rollback()
+
+
+def ping() -> None:
+    """Raises unless the database answers."""
+    db.session.execute(select(1))
 
 
 @event.listens_for(Engine, "connect")

@@ -12,17 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from ..framework.model import Bank
 from ..framework.responses_csv import DONT_KNOW, ImportedResponse
 from ..framework.scoring import Respondent
 from . import tallies
-from .base import db, utcnow
+from .base import Conflict, db, utcnow
 from .bulk import insert_rows, insert_rows_with_ids
 from .models import Answer, Assessment, Response, ResponseTally
-from .queries import Conflict
 
 # Respondents a batch: big enough that each statement carries thousands of rows,
 # small enough that a batch of the real bank's answers stays a few megabytes.
@@ -98,3 +97,11 @@ def _store(assessment: Assessment, batch: list[ImportedResponse], bank: Bank, no
         for response_id, row in zip(ids, batch, strict=True)
     )
     insert_rows(ResponseTally.__table__, tallies.COLUMNS, tallies.rows(bank, scored))
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk import: let the database plan with the new row counts at once
+    (autovacuum would, a minute or so later; until then results could take seconds)."""
+    for model in (Response, Answer, ResponseTally):
+        db.session.execute(text(f"ANALYZE {model.__tablename__}"))
+    db.session.commit()

@@ -33,10 +33,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..framework.model import Theme
 from ..framework.scoring import DONT_KNOW
 from ..framework.scoring import Answer as AnswerValue
-from .base import db, utcnow
+from .base import could_be_an_id, db, utcnow
 from .models import Answer, Assessment, Response, ThemeEntry
 
-MAX_ID = 2**31 - 1  # ids are PostgreSQL integers
 # A browser holds one response an assessment it took part in: a handful at most.
 _MOST_RESPONSES = 10
 
@@ -77,7 +76,7 @@ def visit(
     """None when no assessment has the invitation `token`. The response is the one of
     `response_ids` (the browser's) that belongs to the assessment; `stored` is what it
     holds for `theme`, when one is given."""
-    ids = [i for i in response_ids if 0 < i <= MAX_ID][:_MOST_RESPONSES]
+    ids = [i for i in response_ids if could_be_an_id(i)][:_MOST_RESPONSES]
     params = {"token": token, **{f"response_{n}": i for n, i in enumerate(ids)}}
     question_ids = theme.question_ids if theme else ()
     statement = _visit_statement(len(ids), theme.id if theme else None, question_ids)

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ..framework.model import Bank
 from ..framework.scoring import Results, score_cells
 from ..framework.snapshot import Snapshot, from_dict, make_snapshot, to_dict
-from . import comments, queries, tallies
+from . import comments, results
 from .base import db, utcnow
 from .models import Assessment, ResultsSnapshot
 
@@ -20,18 +20,18 @@ from .models import Assessment, ResultsSnapshot
 def live_results(assessment: Assessment, bank: Bank) -> Results:
     """The results of the responses submitted so far, scored now: for the operator's
     `results` command and for making a snapshot, never for a leader's page."""
-    return score_cells(bank, tallies.cells(assessment, bank), assessment.anonymity_threshold)
+    return score_cells(bank, results.cells(assessment, bank), assessment.anonymity_threshold)
 
 
 def live_snapshot(assessment: Assessment, bank: Bank) -> Snapshot:
     """A snapshot of the responses submitted so far (not stored)."""
-    results = live_results(assessment, bank)
-    _, submitted = queries.response_counts(assessment)
+    scored = live_results(assessment, bank)
+    _, submitted = results.response_counts(assessment)
     return make_snapshot(
-        results,
-        {theme.id: queries.level_counts(assessment, theme) for theme in bank.themes},
+        scored,
+        {theme.id: results.level_counts(assessment, theme) for theme in bank.themes},
         comments.submitted(assessment),
-        queries.latest_submission(assessment),
+        results.latest_submission(assessment),
         bank.version,
         submitted,
     )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from flask import abort
 from flask_login import current_user, login_required
 
-from ..storage import queries
+from ..storage import assessments, councils
 
 COUNCIL_CHECKED = "_council_checked"
 ADMIN_ONLY = "_admin_only"
@@ -24,7 +24,7 @@ def assessment_view(view: Callable) -> Callable:
     @functools.wraps(view)
     @login_required
     def checked(assessment_id: int, **kwargs):
-        assessment = queries.assessment_by_id(assessment_id)
+        assessment = assessments.assessment_by_id(assessment_id)
         if assessment is None or not current_user.can_see(assessment.council_id):
             abort(404)
         return view(assessment, **kwargs)
@@ -48,5 +48,5 @@ def admin_only(view: Callable) -> Callable:
 def visible_councils():
     """The councils the signed-in user may work with."""
     if current_user.is_admin:
-        return queries.all_councils()
+        return councils.all_councils()
     return [current_user.council]

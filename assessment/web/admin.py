@@ -12,8 +12,9 @@ from ..forms.auth import NewLeaderForm
 from ..forms.leaders import ConfirmForm
 from ..services import links
 from ..services.erasure import erase_assessment, erase_council
-from ..storage import accounts, queries
-from ..storage import councils as council_details
+from ..storage import accounts, assessments, retention
+from ..storage import councils as council_store
+from ..storage.base import Conflict
 from ..storage.models import Assessment, User
 from .access import admin_only, assessment_view
 
@@ -26,31 +27,31 @@ def councils():
     form = NewCouncilForm()
     if form.validate_on_submit():
         try:
-            council = queries.create_council(form.slug.data, form.name.data.strip())
-        except queries.Conflict:
+            council = council_store.create_council(form.slug.data, form.name.data.strip())
+        except Conflict:
             form.slug.errors.append(_("A council already has that short name"))
         else:
             flash(_("%(council)s created. Now add its leaders.", council=council.name), "success")
             return redirect(url_for("admin.council", council_id=council.id))
     status = 400 if form.errors else 200
     return render_template(
-        "admin/councils.html", councils=queries.all_councils(), form=form
+        "admin/councils.html", councils=council_store.all_councils(), form=form
     ), status
 
 
 @blueprint.route("/councils/<int:council_id>", methods=["GET", "POST"])
 @admin_only
 def council(council_id: int):
-    council = queries.council_by_id(council_id)
+    council = council_store.council_by_id(council_id)
     if council is None:
         abort(404)
     form = NewLeaderForm()
     if form.validate_on_submit():
         try:
-            user = queries.create_user(
+            user = accounts.create_user(
                 form.email.data, generate_password_hash(form.password.data), "leader", council
             )
-        except queries.Conflict:
+        except Conflict:
             form.email.errors.append(_("An account already uses that email address"))
         else:
             flash(_("Leader account created for %(email)s.", email=user.email), "success")
@@ -59,8 +60,8 @@ def council(council_id: int):
     return render_template(
         "admin/council.html",
         council=council,
-        leaders=queries.leaders_of(council),
-        assessments=queries.assessments_for(council),
+        leaders=accounts.leaders_of(council),
+        assessments=assessments.assessments_for(council),
         form=form,
     ), status
 
@@ -68,14 +69,14 @@ def council(council_id: int):
 @blueprint.route("/councils/<int:council_id>/privacy", methods=["GET", "POST"])
 @admin_only
 def privacy_details(council_id: int):
-    council = queries.council_by_id(council_id)
+    council = council_store.council_by_id(council_id)
     if council is None:
         abort(404)
     form = PrivacyDetailsForm(
         data={"controller": council.privacy_controller, "contact": council.privacy_contact}
     )
     if form.validate_on_submit():
-        council_details.set_privacy_details(council, form.controller.data, form.contact.data)
+        council_store.set_privacy_details(council, form.controller.data, form.contact.data)
         flash(_("Privacy details saved. Officers see them in the privacy notice."), "success")
         return redirect(url_for("admin.council", council_id=council.id))
     status = 400 if form.errors else 200
@@ -85,7 +86,7 @@ def privacy_details(council_id: int):
 @blueprint.route("/councils/<int:council_id>/delete", methods=["GET", "POST"])
 @admin_only
 def delete_council(council_id: int):
-    council = queries.council_by_id(council_id)
+    council = council_store.council_by_id(council_id)
     if council is None:
         abort(404)
     form = ConfirmForm()
@@ -97,7 +98,7 @@ def delete_council(council_id: int):
     return render_template(
         "admin/delete_council.html",
         council=council,
-        holdings=queries.holdings_of_council(council),
+        holdings=retention.holdings_of_council(council),
         form=form,
     )
 
@@ -108,7 +109,7 @@ def delete_council(council_id: int):
 def _leader(user_id: int) -> User:
     """The leader the administrator is acting on; never another administrator, whose
     account is looked after on the command line."""
-    user = queries.user_by_id(user_id)
+    user = accounts.user_by_id(user_id)
     if user is None or user.is_admin:
         abort(404)
     return user
@@ -180,7 +181,7 @@ def delete_assessment(assessment: Assessment):
         return render_template(
             "admin/delete_assessment.html",
             assessment=assessment,
-            holdings=queries.holdings_of_assessment(assessment),
+            holdings=retention.holdings_of_assessment(assessment),
             form=form,
         )
     council_id, title = assessment.council_id, assessment.title

@@ -29,7 +29,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import login_manager
 from ..forms.auth import SignInForm
-from ..storage import accounts, queries
+from ..storage import accounts
 from . import throttle
 
 blueprint = Blueprint("auth", __name__, url_prefix="/auth")
@@ -148,7 +148,7 @@ def sign_in():
     form = SignInForm()
     if form.validate_on_submit():
         throttle.before_sign_in(form.email.data)  # web/throttle.py: per address and account
-        user = queries.user_by_email(form.email.data)
+        user = accounts.user_by_email(form.email.data)
         hashed = user.password_hash if user else _NOBODY
         right = check_password_hash(hashed, form.password.data)
         # A disabled account hears what a wrong password hears: nothing to confirm.

@@ -13,7 +13,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import login_manager
-from ..storage import queries
+from ..storage import database
 from . import throttle
 
 _BAD_REQUEST = lazy_gettext("Sorry, there is a problem with that request")
@@ -114,7 +114,7 @@ def unavailable():
     """The friendly 503 page, drawn without the database that has just failed."""
     # If the connection is gone, so is the transaction: nothing more to roll back.
     with contextlib.suppress(SQLAlchemyError):
-        queries.rollback()
+        database.rollback()
     # The page header asks who is signed in, which would ask the database again: it is
     # told nobody is (a value passed to render_template wins over web/auth.py's).
     return (

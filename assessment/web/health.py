@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..storage import queries
+from ..storage import database
 from . import throttle
 
 blueprint = Blueprint("health", __name__)
@@ -20,9 +20,9 @@ throttle.never_limit(blueprint)
 @blueprint.get("/healthz")
 def healthz():
     try:
-        queries.ping()
+        database.ping()
     except SQLAlchemyError as error:
-        queries.rollback()
+        database.rollback()
         # The reason goes to the log, not to whoever asked: it can name hosts and users.
         current_app.logger.warning("Health check: the database is unreachable: %s", error)
         return {"status": "unavailable", "database": "unreachable"}, 503, NOT_CACHED

@@ -11,7 +11,8 @@ from ..bank import current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
 from ..services import closing, progress
 from ..services.links import invitation_link
-from ..storage import queries
+from ..storage import assessments as assessment_store
+from ..storage import results
 from ..storage.models import Assessment
 from .access import assessment_view, visible_councils
 
@@ -24,7 +25,7 @@ def assessments():
     councils = visible_councils()
     return render_template(
         "leaders/assessments.html",
-        assessments=queries.assessments_for_councils(councils),
+        assessments=assessment_store.assessments_for_councils(councils),
         councils=councils,
     )
 
@@ -39,7 +40,7 @@ def new_assessment():
         form.council.data = current_user.council_id
     if form.validate_on_submit():
         council = next(c for c in councils if c.id == form.council.data)
-        assessment = queries.create_assessment(
+        assessment = assessment_store.create_assessment(
             council, form.title.data.strip(), form.anonymity_threshold.data, current_bank().version
         )
         flash(
@@ -54,7 +55,7 @@ def new_assessment():
 @blueprint.get("/assessments/<int:assessment_id>")
 @assessment_view
 def assessment(assessment: Assessment):
-    started, submitted = queries.response_counts(assessment)
+    started, submitted = results.response_counts(assessment)
     return render_template(
         "leaders/assessment.html",
         assessment=assessment,
@@ -72,7 +73,7 @@ def change_status(assessment: Assessment, action: str):
         abort(400)
     back = redirect(url_for("leaders.assessment", assessment_id=assessment.id))
     if action == "open":
-        queries.set_status(assessment, "open")
+        assessment_store.set_status(assessment, "open")
         flash(_("The assessment is open: officers can answer."), "success")
         return back
     closed = closing.close(assessment, current_bank())
@@ -115,13 +116,13 @@ def assessment_progress(assessment: Assessment):
 @assessment_view
 def headcounts(assessment: Assessment):
     bank = current_bank()
-    saved = {f"{t}__{g}": n for (t, g), n in queries.headcounts(assessment).items()}
+    saved = {f"{t}__{g}": n for (t, g), n in assessment_store.headcounts(assessment).items()}
     form = headcount_form(bank, data=saved)
     if form.validate_on_submit():
         counts = {
             tuple(field.name.split("__", 1)): field.data for field in form if "__" in field.name
         }
-        queries.set_headcounts(assessment, counts)
+        assessment_store.set_headcounts(assessment, counts)
         flash(_("Headcounts saved. Response rates now show on the progress page."), "success")
         return redirect(url_for("leaders.assessment_progress", assessment_id=assessment.id))
     status = 400 if form.errors else 200

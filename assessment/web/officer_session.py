@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from flask import session
 
-from ..storage import queries
+from ..storage import responses
 from ..storage.models import Assessment, Response
-from ..storage.queries import ResumeSecrets
+from ..storage.responses import ResumeSecrets
 from ..storage.secrets import normalise_code
 from . import throttle
 
@@ -53,7 +53,7 @@ def current_response(assessment: Assessment) -> Response | None:
     entry = session.get(KEY, {}).get(str(assessment.id))
     if not entry:
         return None
-    response = queries.response_by_id(entry["response"])
+    response = responses.response_by_id(entry["response"])
     if response is None or response.assessment_id != assessment.id:
         return None
     return response
@@ -69,7 +69,7 @@ def restore_with_code(assessment_id: int, typed_code: str) -> Response | None:
     response has that code. Raises throttle.Paused, before looking, while this address
     must wait after wrong codes."""
     throttle.before_resume_code()
-    response = queries.response_by_resume_code(assessment_id, typed_code)
+    response = responses.response_by_resume_code(assessment_id, typed_code)
     if response is None:
         throttle.wrong_resume_code()
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, render_template
 
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
-from ..storage import queries
+from ..storage import assessments
 from . import throttle
 
 blueprint = Blueprint("privacy", __name__)
@@ -24,7 +24,7 @@ def general() -> str:
 
 @blueprint.get("/s/<token:invitation>/privacy")
 def for_invitation(invitation: str) -> str:
-    assessment = queries.assessment_by_invitation(invitation)
+    assessment = assessments.assessment_by_invitation(invitation)
     if assessment is None:
         throttle.unknown_link()
     return _notice(

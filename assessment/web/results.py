@@ -25,7 +25,7 @@ from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, exports, tables
 from ..reports.panels import panel
 from ..services import progress
-from ..storage import queries
+from ..storage import assessments
 from ..storage.models import Assessment
 from . import downloads
 from .access import assessment_view
@@ -206,6 +206,6 @@ def download(assessment: Assessment, snapshot: Snapshot, extension: str):
         body = exports.results_xlsx(bank, results, about)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        document = results_json(bank, results, queries.assessment_info(assessment))
+        document = results_json(bank, results, assessments.assessment_info(assessment))
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     return downloads.attachment(body, content_type, about, extension)

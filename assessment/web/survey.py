@@ -21,7 +21,7 @@ from ..bank import current_bank
 from ..extensions import csrf
 from ..forms.survey import AboutYouForm, ContinueForm, ResumeForm, SubmitForm
 from ..framework.model import Bank
-from ..storage import queries
+from ..storage import assessments, responses
 from ..storage.models import Assessment, Response
 from . import officer_session, replies, task_list, throttle
 from .links import resume_link
@@ -36,7 +36,7 @@ def _bank() -> Bank:
 
 def _assessment(invitation: str) -> Assessment:
     # The officer's response comes in the same query, ready for current_response.
-    assessment = queries.assessment_by_invitation(invitation, officer_session.response_ids())
+    assessment = assessments.assessment_by_invitation(invitation, officer_session.response_ids())
     if assessment is None:
         throttle.unknown_link()
     return assessment
@@ -67,12 +67,12 @@ def about_you(invitation: str):
         status = 400 if form.errors else 200
         return render_template("survey/about_you.html", form=form, assessment=assessment), status
     if response is None:
-        response, secrets = queries.start_response(
+        response, secrets = responses.start_response(
             assessment, form.role_tier.data, form.service_area.data
         )
         officer_session.remember_new(response, secrets)
     else:
-        queries.update_about_you(response, form.role_tier.data, form.service_area.data)
+        responses.update_about_you(response, form.role_tier.data, form.service_area.data)
     if request.args.get("return") == "check":
         return redirect(url_for("survey.check", invitation=invitation))
     return redirect(url_for("survey.tasks", invitation=invitation))
@@ -126,7 +126,7 @@ def saved(invitation: str):
 def resume_with_link(token: str):
     # Only a post binds this browser to the response: a link opened by another site
     # (an image, a frame, a prefetch) must not swap the officer's answers for its own.
-    response = queries.response_by_resume_token(token)
+    response = responses.response_by_resume_token(token)
     if response is None:
         throttle.unknown_link()
     return render_template(
@@ -136,7 +136,7 @@ def resume_with_link(token: str):
 
 @blueprint.post("/resume/<token:token>")
 def continue_with_link(token: str):
-    response = queries.response_by_resume_token(token)
+    response = responses.response_by_resume_token(token)
     if response is None:
         throttle.unknown_link()
     officer_session.remember(response, token, None)
@@ -185,10 +185,10 @@ def check(invitation: str):
     status = 200
     if form.validate_on_submit():
         try:
-            if not queries.submit_response(response, _bank()):
+            if not responses.submit_response(response, _bank()):
                 replies.say_already_submitted()
             return redirect(url_for("survey.done", invitation=invitation))
-        except queries.IncompleteResponse:
+        except responses.IncompleteResponse:
             # Only a forged or stale post gets here: the page offers no button until
             # every section is completed. Nothing was changed.
             form.form_errors.append(_("Answer every question before you submit"))

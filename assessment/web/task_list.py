@@ -19,7 +19,7 @@ from ..framework.sections import (
     section_status,
     sections_left,
 )
-from ..storage import queries
+from ..storage import responses
 from ..storage.models import Response
 
 # A theme's status as people read it; the template tells them apart by the key.
@@ -60,7 +60,7 @@ class Section:
 
 def items(bank: Bank, response: Response) -> list[Task]:
     # The answers say it all: no entry of the theme is read (docs/adr/0006).
-    answered = queries.answers_for(response)
+    answered = responses.answers_for(response)
     invitation = response.assessment.invitation_token
     return [
         Task(
@@ -104,7 +104,7 @@ class CheckAnswers:
 
 
 def check_answers(bank: Bank, response: Response) -> CheckAnswers:
-    answers = queries.answers_for(response)
+    answers = responses.answers_for(response)
     invitation = response.assessment.invitation_token
     left = [
         Unfinished(
@@ -150,7 +150,7 @@ def _sections(bank: Bank, response: Response, answers: dict) -> list[Section]:
             ],
         )
     ]
-    entries = queries.theme_entries_for(response)
+    entries = responses.theme_entries_for(response)
     for theme in bank.themes:
         href = url_for(
             "survey.theme_page", invitation=invitation, theme_id=theme.id, **{"return": "check"}

@@ -15,7 +15,7 @@ from ..bank import current_bank
 from ..forms import posted
 from ..forms.builder import ThemeFormBase, theme_form_class
 from ..framework import two_tabs
-from ..storage import officer_pages, queries
+from ..storage import assessments, officer_pages
 from ..storage.officer_pages import OfficerVisit
 from . import officer_session, replies, theme_pages, throttle
 
@@ -31,7 +31,7 @@ class ThemePage:
     def show(self):
         visit = self._visit(showing=True)
         if not visit.open:
-            return replies.closed(queries.assessment_by_id(visit.assessment_id))
+            return replies.closed(assessments.assessment_by_id(visit.assessment_id))
         if visit.response_id is None:
             return replies.ended(self.invitation)
         if visit.submitted:
@@ -44,7 +44,7 @@ class ThemePage:
             return plain
         visit = self._visit(showing=False)
         if not visit.open:
-            return replies.closed(queries.assessment_by_id(visit.assessment_id), 403)
+            return replies.closed(assessments.assessment_by_id(visit.assessment_id), 403)
         return self._save_with_form(visit)
 
     def _visit(self, showing: bool) -> OfficerVisit:

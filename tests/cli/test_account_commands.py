@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from assessment.storage import accounts, queries
+from assessment.storage import accounts
 
 from .conftest import assert_one_line_error
 from .test_councils_users import create_user
@@ -25,7 +25,7 @@ def test_a_reset_link_is_printed_once_and_stored_only_as_a_hash(runner, council)
     assert link is not None
     token = link[1]
     assert accounts.reset_link(token) is not None
-    stored = queries.user_by_email(EMAIL).reset_links[0]
+    stored = accounts.user_by_email(EMAIL).reset_links[0]
     assert token not in stored.token_hash
     with freeze_time() as clock:
         clock.tick(timedelta(hours=24, seconds=1))
@@ -34,7 +34,7 @@ def test_a_reset_link_is_printed_once_and_stored_only_as_a_hash(runner, council)
 
 def test_disabling_ends_sessions_and_enabling_lets_them_sign_in_again(runner, council):
     create_user(runner, EMAIL, "leader", council)
-    user = queries.user_by_email(EMAIL)
+    user = accounts.user_by_email(EMAIL)
     session_id = user.get_id()
     assert accounts.user_for_session(session_id) is not None
 
@@ -42,12 +42,12 @@ def test_disabling_ends_sessions_and_enabling_lets_them_sign_in_again(runner, co
     assert result.exit_code == 0, result.output
     assert "Disabled leader@testshire.example" in result.stdout
     assert accounts.user_for_session(session_id) is None
-    assert queries.user_by_email(EMAIL).is_disabled
+    assert accounts.user_by_email(EMAIL).is_disabled
     refused = runner.invoke(args=["users", "reset-password", "--email", EMAIL])
     assert_one_line_error(refused, "disabled")
 
     assert runner.invoke(args=["users", "enable", "--email", EMAIL]).exit_code == 0
-    assert not queries.user_by_email(EMAIL).is_disabled
+    assert not accounts.user_by_email(EMAIL).is_disabled
     assert accounts.user_for_session(session_id) is None  # old sessions stay ended
 
 

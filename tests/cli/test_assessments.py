@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import assessments, councils
 
 from .conftest import assert_one_line_error
 
@@ -17,7 +17,7 @@ def test_a_new_assessment_prints_its_id_alone_and_its_link_on_stderr(runner, cou
     result = create(runner, "--council", council, "--title", "Digital maturity 2026")
     assert result.exit_code == 0, result.output
     assert re.fullmatch(r"\d+\n", result.stdout)
-    assessment = queries.assessment_by_id(int(result.stdout))
+    assessment = assessments.assessment_by_id(int(result.stdout))
     assert (assessment.title, assessment.council.slug) == ("Digital maturity 2026", council)
     link = f"http://localhost/s/{assessment.invitation_token}"
     assert link in result.stderr
@@ -26,7 +26,7 @@ def test_a_new_assessment_prints_its_id_alone_and_its_link_on_stderr(runner, cou
 
 def test_a_new_assessment_is_open_with_a_threshold_of_five_by_default(runner, council):
     result = create(runner, "--council", council, "--title", "Survey")
-    assessment = queries.assessment_by_id(int(result.stdout))
+    assessment = assessments.assessment_by_id(int(result.stdout))
     assert assessment.status == "open"
     assert assessment.anonymity_threshold == 5
     assert assessment.bank_version == "test.1"
@@ -35,13 +35,13 @@ def test_a_new_assessment_is_open_with_a_threshold_of_five_by_default(runner, co
 def test_each_assessment_gets_its_own_invitation_link(runner, make_assessment):
     first, second = make_assessment(), make_assessment()
     assert first != second
-    tokens = {queries.assessment_by_id(int(i)).invitation_token for i in (first, second)}
+    tokens = {assessments.assessment_by_id(int(i)).invitation_token for i in (first, second)}
     assert len(tokens) == 2
 
 
 def test_a_threshold_of_three_is_allowed(runner, make_assessment):
     assessment_id = make_assessment(threshold=3)
-    assert queries.assessment_by_id(int(assessment_id)).anonymity_threshold == 3
+    assert assessments.assessment_by_id(int(assessment_id)).anonymity_threshold == 3
 
 
 @pytest.mark.parametrize("threshold", ["2", "0", "-5"])
@@ -51,7 +51,7 @@ def test_a_threshold_below_three_is_refused(runner, council, threshold):
     assert result.exit_code == 2
     assert "--anonymity-threshold" in result.stderr
     assert result.stdout == ""
-    assert queries.assessments_for(queries.council_by_slug(council)) == []
+    assert assessments.assessments_for(councils.council_by_slug(council)) == []
 
 
 def test_an_assessment_for_an_unknown_council_is_refused(runner):
@@ -64,12 +64,12 @@ def test_an_assessment_for_an_unknown_council_is_refused(runner):
 def test_an_assessment_needs_a_title_that_fits(runner, council, title):
     result = create(runner, "--council", council, "--title", title)
     assert_one_line_error(result, "--title")
-    assert queries.assessments_for(queries.council_by_slug(council)) == []
+    assert assessments.assessments_for(councils.council_by_slug(council)) == []
 
 
 def test_an_administrator_closes_and_reopens_an_assessment(runner, make_assessment):
     assessment_id = make_assessment()
-    assessment = queries.assessment_by_id(int(assessment_id))
+    assessment = assessments.assessment_by_id(int(assessment_id))
 
     result = runner.invoke(args=["assessments", "close", assessment_id])
     assert result.exit_code == 0, result.output

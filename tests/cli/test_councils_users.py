@@ -3,7 +3,7 @@
 import pytest
 from werkzeug.security import check_password_hash
 
-from assessment.storage import queries
+from assessment.storage import accounts, councils
 
 from .conftest import assert_one_line_error
 
@@ -23,7 +23,7 @@ def test_an_administrator_creates_a_council(runner):
     )
     assert result.exit_code == 0, result.output
     assert "exampleshire" in result.stdout
-    council = queries.council_by_slug("exampleshire")
+    council = councils.council_by_slug("exampleshire")
     assert council is not None
     assert council.name == "Exampleshire Council"
 
@@ -31,7 +31,7 @@ def test_an_administrator_creates_a_council(runner):
 def test_a_slug_already_taken_is_refused_in_one_line(runner, council):
     result = runner.invoke(args=["councils", "create", "--slug", council, "--name", "Another"])
     assert_one_line_error(result, repr(council), "already exists")
-    assert queries.council_by_slug(council).name == "Test"
+    assert councils.council_by_slug(council).name == "Test"
 
 
 @pytest.mark.parametrize(
@@ -40,21 +40,21 @@ def test_a_slug_already_taken_is_refused_in_one_line(runner, council):
 def test_a_slug_that_cannot_go_in_a_link_is_refused(runner, slug):
     result = runner.invoke(args=["councils", "create", "--slug", slug, "--name", "Example"])
     assert_one_line_error(result, "--slug", repr(slug), "lower-case")
-    assert queries.council_by_slug(slug) is None
+    assert councils.council_by_slug(slug) is None
 
 
 @pytest.mark.parametrize("name", ["  ", "N" * 201])
 def test_a_council_needs_a_name_that_fits(runner, name):
     result = runner.invoke(args=["councils", "create", "--slug", "nameless", "--name", name])
     assert_one_line_error(result, "--name")
-    assert queries.council_by_slug("nameless") is None
+    assert councils.council_by_slug("nameless") is None
 
 
 def test_a_leader_is_created_for_a_council_with_a_hashed_password(runner, council):
     result = create_user(runner, "Leader@Testshire.example", "leader", council)
     assert result.exit_code == 0, result.output
     assert "leader@testshire.example" in result.stdout
-    user = queries.user_by_email("leader@testshire.example")
+    user = accounts.user_by_email("leader@testshire.example")
     assert (user.role, user.council.slug) == ("leader", council)
     assert PASSWORD not in user.password_hash
     assert check_password_hash(user.password_hash, PASSWORD)
@@ -63,27 +63,27 @@ def test_a_leader_is_created_for_a_council_with_a_hashed_password(runner, counci
 def test_an_administrator_needs_no_council(runner):
     result = create_user(runner, "admin@example.org", "admin")
     assert result.exit_code == 0, result.output
-    user = queries.user_by_email("admin@example.org")
+    user = accounts.user_by_email("admin@example.org")
     assert (user.role, user.council) == ("admin", None)
 
 
 def test_a_leader_without_a_council_is_refused(runner):
     result = create_user(runner, "leader@example.org", "leader")
     assert_one_line_error(result, "--council", "required for a leader")
-    assert queries.user_by_email("leader@example.org") is None
+    assert accounts.user_by_email("leader@example.org") is None
 
 
 def test_a_leader_for_an_unknown_council_is_refused(runner):
     result = create_user(runner, "leader@example.org", "leader", "nowhere")
     assert_one_line_error(result, "--council", "'nowhere'", "no council")
-    assert queries.user_by_email("leader@example.org") is None
+    assert accounts.user_by_email("leader@example.org") is None
 
 
 @pytest.mark.parametrize("password", ["short", "eleven-char"])
 def test_a_password_under_twelve_characters_is_refused(runner, council, password):
     result = create_user(runner, "leader@example.org", "leader", council, password=password)
     assert_one_line_error(result, "password", "at least 12 characters")
-    assert queries.user_by_email("leader@example.org") is None
+    assert accounts.user_by_email("leader@example.org") is None
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_a_password_under_twelve_characters_is_refused(runner, council, password
 def test_a_common_or_guessable_password_is_refused(runner, council, password, message):
     result = create_user(runner, "leader@example.org", "leader", council, password=password)
     assert_one_line_error(result, "password", message)
-    assert queries.user_by_email("leader@example.org") is None
+    assert accounts.user_by_email("leader@example.org") is None
 
 
 def test_an_email_already_used_is_refused_whatever_its_case(runner):
@@ -117,7 +117,7 @@ def test_a_role_other_than_leader_or_admin_is_a_usage_error(runner):
     result = create_user(runner, "officer@example.org", "officer")
     assert result.exit_code == 2
     assert "officer" in result.stderr
-    assert queries.user_by_email("officer@example.org") is None
+    assert accounts.user_by_email("officer@example.org") is None
 
 
 def test_without_password_stdin_the_password_is_asked_for_twice(runner):
@@ -127,4 +127,4 @@ def test_without_password_stdin_the_password_is_asked_for_twice(runner):
     )
     assert result.exit_code == 0, result.output
     assert PASSWORD not in result.output
-    assert queries.user_by_email("admin@example.org") is not None
+    assert accounts.user_by_email("admin@example.org") is not None

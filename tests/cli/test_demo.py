@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash
 
-from assessment.storage import queries, snapshots
+from assessment.storage import accounts, assessments, database, results, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import Assessment, Council, Response, User
 
@@ -46,11 +46,11 @@ def test_the_demo_says_where_to_look_and_how_to_sign_in(demo_app):
     assert "leader@exampleshire.example / demo-leader-password" in output
     [token] = re.findall(r"http://localhost/s/(\S+)", output)
     with demo_app.app_context():
-        assessment = queries.assessment_by_invitation(token)
+        assessment = assessments.assessment_by_invitation(token)
         assert assessment.council.slug == "exampleshire"
         assert assessment.status == "open"
-        assert queries.response_counts(assessment) == (0, 0)  # the round officers answer
-        leader = queries.user_by_email("leader@exampleshire.example")
+        assert results.response_counts(assessment) == (0, 0)  # the round officers answer
+        leader = accounts.user_by_email("leader@exampleshire.example")
         assert (leader.role, leader.council.slug) == ("leader", "exampleshire")
         assert check_password_hash(leader.password_hash, "demo-leader-password")
 
@@ -102,11 +102,11 @@ def test_the_demo_results_round_is_closed_with_its_results_even_after_an_older_d
     [results_id] = re.findall(r"Results: assessment (\d+)", run_demo(demo_app))
     with demo_app.app_context():
         # An older demo left its only round open: the next run closes it.
-        queries.set_status(queries.assessment_by_id(int(results_id)), "open")
-        queries.commit()
+        assessments.set_status(assessments.assessment_by_id(int(results_id)), "open")
+        database.commit()
     run_demo(demo_app)
     with demo_app.app_context():
-        closed = queries.assessment_by_id(int(results_id))
+        closed = assessments.assessment_by_id(int(results_id))
         assert closed.status == "closed"
         kept = snapshots.stored(closed)
         assert kept.submitted == 150

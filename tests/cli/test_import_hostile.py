@@ -9,7 +9,7 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment.storage import queries
+from assessment.storage import assessments, results
 
 HEADER = ["respondent", "role", "service_area", "culture.test_and_learn", "culture.change"]
 HOSTILE_CELLS = [
@@ -103,7 +103,7 @@ def _assessment(make_assessment) -> str:
 
 
 def _counts(assessment_id: str) -> tuple[int, int]:
-    return queries.response_counts(queries.assessment_by_id(int(assessment_id)))
+    return results.response_counts(assessments.assessment_by_id(int(assessment_id)))
 
 
 def test_every_hostile_cell_in_every_column_is_refused_or_imported_cleanly(

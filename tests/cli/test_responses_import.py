@@ -10,8 +10,8 @@ from sqlalchemy import select
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
-from assessment.storage import imports, queries, snapshots
-from assessment.storage.base import db
+from assessment.storage import assessments, imports, responses, results, snapshots
+from assessment.storage.base import Conflict, db
 from assessment.storage.models import Response, ResponseTally
 
 from .conftest import assert_one_line_error
@@ -41,11 +41,11 @@ def run_import(runner, assessment_id: str, path: str):
 
 def counts(assessment_id: str) -> tuple[int, int]:
     """(started, submitted) responses stored for the assessment."""
-    return queries.response_counts(queries.assessment_by_id(int(assessment_id)))
+    return results.response_counts(assessments.assessment_by_id(int(assessment_id)))
 
 
 def stored(assessment_id: str):
-    return queries.submitted_respondents(queries.assessment_by_id(int(assessment_id)))
+    return responses.submitted_respondents(assessments.assessment_by_id(int(assessment_id)))
 
 
 def test_a_spreadsheet_of_answers_is_imported_as_submitted_responses(
@@ -73,7 +73,7 @@ def test_imported_responses_are_tallied_for_results_as_submitted_ones_are(
     runner, assessment_id, write_csv
 ):
     assert run_import(runner, assessment_id, write_csv(HEADER, *GOOD_ROWS)).exit_code == 0
-    assessment = queries.assessment_by_id(int(assessment_id))
+    assessment = assessments.assessment_by_id(int(assessment_id))
     bank = current_bank()
     tallied = db.session.scalars(
         select(ResponseTally.theme_id)
@@ -221,8 +221,8 @@ def test_a_respondent_imported_at_the_same_time_is_a_conflict_and_nothing_is_kep
         ImportedResponse(2, "R9", "manager", "other", {"culture.change": 3}),
         ImportedResponse(3, "R1", "manager", "other", {"culture.change": 4}),
     ]
-    with pytest.raises(queries.Conflict):
+    with pytest.raises(Conflict):
         imports.import_responses(
-            queries.assessment_by_id(int(assessment_id)), racing, current_bank()
+            assessments.assessment_by_id(int(assessment_id)), racing, current_bank()
         )
     assert counts(assessment_id) == (2, 2)

@@ -23,7 +23,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from assessment import create_app, demo
 from assessment.bank import current_bank
-from assessment.storage import queries
+from assessment.storage import accounts, assessments, councils, database
 from assessment.storage.base import db
 
 from .axe import LEDGER, AxeAudit, AxeLedger, axe_source
@@ -141,17 +141,17 @@ def _seed(app: Flask) -> dict:
     with app.app_context():
         bank = current_bank()
         demo.load_demo(bank)
-        council = queries.council_by_slug(demo.COUNCIL_SLUG)
-        results = next(a for a in queries.assessments_for(council) if a.responses)
-        officers = queries.create_assessment(council, "Officers' assessment", 5, bank.version)
-        closed = queries.create_assessment(council, "Spring 2025", 5, bank.version)
-        queries.set_status(closed, "closed")
-        admin = queries.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
+        council = councils.council_by_slug(demo.COUNCIL_SLUG)
+        results = next(a for a in assessments.assessments_for(council) if a.responses)
+        officers = assessments.create_assessment(council, "Officers' assessment", 5, bank.version)
+        closed = assessments.create_assessment(council, "Spring 2025", 5, bank.version)
+        assessments.set_status(closed, "closed")
+        admin = accounts.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
         admin.mfa_secret = AUTHENTICATOR_SECRET  # administrators must have one
-        other = queries.create_council("otherton", "Otherton Council")
-        queries.create_user(OTHER_LEADER_EMAIL, generate_password_hash(PASSWORD), "leader", other)
-        other_assessment = queries.create_assessment(other, "Otherton 2026", 5, bank.version)
-        queries.commit()
+        other = councils.create_council("otherton", "Otherton Council")
+        accounts.create_user(OTHER_LEADER_EMAIL, generate_password_hash(PASSWORD), "leader", other)
+        other_assessment = assessments.create_assessment(other, "Otherton 2026", 5, bank.version)
+        database.commit()
         return {
             "assessment_id": results.id,
             "invitation": officers.invitation_token,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from flask import Flask
 
 from assessment.bank import current_bank
-from assessment.storage import queries
+from assessment.storage import assessments, responses
 
 from ..page_checks import CheckedClient, csrf_token
 
@@ -99,15 +99,15 @@ def comment_on(page: str) -> str:
 def stored_answers(app: Flask, invitation: str) -> list[dict[str, object]]:
     """Every response to the assessment as the database holds it."""
     with app.app_context():
-        assessment = queries.assessment_by_invitation(invitation)
+        assessment = assessments.assessment_by_invitation(invitation)
         return [
             {
                 "submitted": response.submitted,
                 "role": response.role_tier,
-                "answers": queries.answers_for(response),
+                "answers": responses.answers_for(response),
                 "comments": {
                     t: e.comment
-                    for t, e in queries.theme_entries_for(response).items()
+                    for t, e in responses.theme_entries_for(response).items()
                     if e.comment
                 },
             }

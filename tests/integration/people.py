@@ -8,7 +8,7 @@ import pyotp
 from flask import Flask
 from werkzeug.security import generate_password_hash
 
-from assessment.storage import queries
+from assessment.storage import accounts, assessments, councils, database
 
 from ..page_checks import CheckedClient, csrf_token
 
@@ -61,10 +61,12 @@ class Council:
 
 def make_council(app: Flask, slug: str, leader_email: str, threshold: int = 3) -> Council:
     with app.app_context():
-        council = queries.create_council(slug, f"{slug.title()} Council")
-        queries.create_user(leader_email, generate_password_hash(PASSWORD), "leader", council)
-        assessment = queries.create_assessment(council, f"{slug.title()} 2026", threshold, "test.1")
-        queries.commit()
+        council = councils.create_council(slug, f"{slug.title()} Council")
+        accounts.create_user(leader_email, generate_password_hash(PASSWORD), "leader", council)
+        assessment = assessments.create_assessment(
+            council, f"{slug.title()} 2026", threshold, "test.1"
+        )
+        database.commit()
         return Council(council.id, slug, assessment.id, assessment.invitation_token)
 
 
@@ -74,17 +76,17 @@ def close(app: Flask, assessment_id: int):
     from assessment.services import closing
 
     with app.app_context():
-        closed = closing.close(queries.assessment_by_id(assessment_id), current_bank())
-        queries.commit()
+        closed = closing.close(assessments.assessment_by_id(assessment_id), current_bank())
+        database.commit()
         return closed
 
 
 def make_admin(app: Flask, email: str = "admin@example.org") -> str:
     """An administrator, whose authenticator app is set up (administrators must)."""
     with app.app_context():
-        admin = queries.create_user(email, generate_password_hash(PASSWORD), "admin", None)
+        admin = accounts.create_user(email, generate_password_hash(PASSWORD), "admin", None)
         admin.mfa_secret = AUTHENTICATOR_SECRET
-        queries.commit()
+        database.commit()
     return email
 
 
@@ -105,8 +107,8 @@ def _forget_last_code(app: Flask, email: str) -> None:
     a code is good once (storage/accounts.py), so the helper lets the app's current
     code serve again here, and only here."""
     with app.app_context():
-        queries.user_by_email(email).mfa_last_step = None
-        queries.commit()
+        accounts.user_by_email(email).mfa_last_step = None
+        database.commit()
 
 
 def enter_code(client: CheckedClient, code: str):

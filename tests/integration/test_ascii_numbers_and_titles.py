@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import assessments, councils
 
 from .people import make_admin, make_council, post_with_token, sign_in
 
@@ -31,7 +31,9 @@ def leader(app, client, clean_database):
 
 def _titles(app) -> list[str]:
     with app.app_context():
-        return [a.title for a in queries.assessments_for(queries.council_by_slug("southshire"))]
+        return [
+            a.title for a in assessments.assessments_for(councils.council_by_slug("southshire"))
+        ]
 
 
 @pytest.mark.parametrize("title", ["   ", "\t \u00a0 ", "\x01\x02"])
@@ -95,7 +97,7 @@ def test_a_headcount_in_other_digits_is_refused_and_nothing_is_lost(app, client,
     assert "<title>Error:" in page
     assert "Frontline: enter a whole number, or leave it empty" in page
     with app.app_context():
-        counts = queries.headcounts(queries.assessment_by_id(leader.assessment_id))
+        counts = assessments.headcounts(assessments.assessment_by_id(leader.assessment_id))
     assert counts == {("role", "manager"): 7}
 
 

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from assessment.bank import current_bank
-from assessment.storage import queries
+from assessment.storage import assessments, councils, database, responses
 from assessment.storage.base import db
 from assessment.storage.models import ThemeEntry
 
@@ -41,15 +41,15 @@ def closed(app, clean_database):
     _import(app, council.assessment_id, PEOPLE)
     with app.app_context():
         bank = current_bank()
-        responses = queries.assessment_by_id(council.assessment_id).responses
+        people = assessments.assessment_by_id(council.assessment_id).responses
         for response, (theme, text) in zip(
-            responses,
+            people,
             [("culture", PHONE), ("culture", PLAIN), ("culture", NAMED)],
             strict=False,
         ):
-            queries.save_theme(response, bank.theme(theme), {}, text, True)
-        queries.save_theme(responses[3], bank.theme("technology"), {}, ON_A_HIDDEN_THEME, True)
-        queries.commit()
+            responses.save_theme(response, bank.theme(theme), {}, text, True)
+        responses.save_theme(people[3], bank.theme("technology"), {}, ON_A_HIDDEN_THEME, True)
+        database.commit()
     close(app, council.assessment_id)
     return council
 
@@ -135,7 +135,7 @@ def test_closing_marks_held_comments_and_the_archive_keeps_them_marked(app, clos
     with app.app_context():
         rows = db.session.execute(sa.select(ThemeEntry.comment, ThemeEntry.moderation)).all()
         states = {comment: state for comment, state in rows}
-        archive = council_archive(queries.council_by_slug("eastshire"), current_bank())
+        archive = council_archive(councils.council_by_slug("eastshire"), current_bank())
     with zipfile.ZipFile(io.BytesIO(archive)) as files:
         [document] = json.loads(files.read("council.json"))["assessments"]
     assert states[PHONE] == "held" and states[NAMED] == "held" and states[PLAIN] is None
@@ -232,6 +232,6 @@ def test_comments_are_deleted_with_their_assessment(app, closed):
     from assessment.services.erasure import erase_assessment
 
     with app.app_context():
-        erase_assessment(queries.assessment_by_id(closed.assessment_id))
-        queries.commit()
+        erase_assessment(assessments.assessment_by_id(closed.assessment_id))
+        database.commit()
         assert db.session.scalar(sa.select(sa.func.count()).select_from(ThemeEntry)) == 0

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import assessments
 
 from .officer import Officer
 from .people import make_council, post_with_token, sign_in
@@ -43,7 +43,7 @@ def _rows(page: str) -> dict[str, list[str]]:
 
 def _saved_headcounts(app, council) -> dict:
     with app.app_context():
-        return queries.headcounts(queries.assessment_by_id(council.assessment_id))
+        return assessments.headcounts(assessments.assessment_by_id(council.assessment_id))
 
 
 def test_no_headcount_is_asked_for_prefer_not_to_say_or_other(client, leader):

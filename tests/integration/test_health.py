@@ -9,7 +9,7 @@ from flask import abort
 from flask_migrate import upgrade
 
 from assessment import create_app
-from assessment.storage import database, queries
+from assessment.storage import councils, database
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY, TWO_THEMES
@@ -91,7 +91,7 @@ def fragile_app(tmp_path):
     app = _app(f"sqlite:///{tmp_path / 'fragile.db'}", TESTING=False)
 
     def half_done():
-        queries.create_council("halfdone", "Half-done Council")
+        councils.create_council("halfdone", "Half-done Council")
         raise RuntimeError("a bug after something was staged")
 
     app.add_url_rule("/half-done", view_func=half_done)
@@ -110,7 +110,7 @@ def test_a_fault_gets_a_friendly_page_and_saves_nothing_half_done(fragile_app):
     assert "Sorry, there is a problem with the service" in page
     assert "RuntimeError" not in page and "Traceback" not in page
     with fragile_app.app_context():
-        assert queries.council_by_slug("halfdone") is None
+        assert councils.council_by_slug("halfdone") is None
 
 
 def test_too_many_attempts_get_a_page_saying_when_to_try_again(fragile_app):

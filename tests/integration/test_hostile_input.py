@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import Rule
 
-from assessment.storage import queries
+from assessment.storage import accounts, assessments, results
 from assessment.web import throttle
 
 from ..page_checks import csrf_token
@@ -120,7 +120,7 @@ class Scene:
         other = make_council(app, "othershire", "lead@other.example")
         self.other_council, self.other_assessment = other.id, other.assessment_id
         with app.app_context():
-            self.other_leader = queries.user_by_email("lead@other.example").id
+            self.other_leader = accounts.user_by_email("lead@other.example").id
         make_admin(app)
         self.admin = app.test_client()
         assert sign_in(self.admin, "admin@example.org").status_code == 302
@@ -304,8 +304,8 @@ def test_a_changed_answer_needs_a_valid_post(app, scene):
         "technology.legacy": "dk",
     }
     with app.app_context():
-        assessment = queries.assessment_by_invitation(scene.invitation)
-        assert queries.response_counts(assessment) == (1, 0)
+        assessment = assessments.assessment_by_invitation(scene.invitation)
+        assert results.response_counts(assessment) == (1, 0)
 
 
 VALID_POSTS: dict[str, dict[str, str]] = {
@@ -390,7 +390,7 @@ def test_a_script_typed_in_a_comment_is_text_in_the_pages_the_pdf_and_the_export
 
     with app.test_request_context():
         bank = current_bank()
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         snapshot = closing.shown_snapshot(assessment, bank)
         source, _ = report.report_html(bank, assessment, snapshot)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source

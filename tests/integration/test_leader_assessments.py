@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import assessments, councils
 
 from ..integration.officer import Officer
 from .people import make_admin, make_council, post_with_token, sign_in
@@ -65,8 +65,8 @@ def test_a_leader_cannot_create_an_assessment_for_another_council(app, client, l
         {"title": "Sneaky", "anonymity_threshold": "5", "council": str(other.id)},
     )
     with app.app_context():
-        mine = queries.assessments_for(queries.council_by_slug("southshire"))
-        theirs = queries.assessments_for(queries.council_by_slug("elsewhere"))
+        mine = assessments.assessments_for(councils.council_by_slug("southshire"))
+        theirs = assessments.assessments_for(councils.council_by_slug("elsewhere"))
     assert [a.title for a in theirs] == ["Elsewhere 2026"]
     assert refused.status_code == 302 and "Sneaky" in [a.title for a in mine]
 

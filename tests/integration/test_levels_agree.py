@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
-from assessment.storage import imports, queries
+from assessment.storage import assessments, database, imports, results
 
 from .people import close, make_council, sign_in
 
@@ -32,7 +32,7 @@ def leader(app, client, clean_database, tmp_path, monkeypatch):
     monkeypatch.setattr(chart_export, "exporter", lambda: broken)
     council = make_council(app, "levelshire", "lead@levels.example")
     with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         answers = [
             {"culture.test_and_learn": 3, "culture.change": 3, "technology.legacy": level}
             for level in LEVELS
@@ -42,7 +42,7 @@ def leader(app, client, clean_database, tmp_path, monkeypatch):
             for n, a in enumerate(answers, 2)
         ]
         imports.import_responses(assessment, rows, current_bank())
-        queries.commit()
+        database.commit()
     close(app, council.assessment_id)  # results are made at close
     sign_in(client, "lead@levels.example")
     return client, council.assessment_id
@@ -89,7 +89,7 @@ def test_the_csv_says_dont_know_percent_and_names_its_charset_once(leader):
 def test_csv_excel_json_and_pdf_follow_one_name_pattern_with_the_results_date(app, leader):
     client, assessment_id = leader
     with app.app_context():
-        as_of = queries.latest_submission(queries.assessment_by_id(assessment_id)).date()
+        as_of = results.latest_submission(assessments.assessment_by_id(assessment_id)).date()
     stem = f"levelshire-levelshire-2026-results-{as_of.isoformat()}"
     base = f"/assessments/{assessment_id}"
     for path, extension in (
@@ -109,7 +109,7 @@ def test_the_workbook_says_whose_results_they_are(app, leader):
     )
     about = {row[0].value: row[1].value for row in book["About"].iter_rows()}
     with app.app_context():
-        as_of = queries.latest_submission(queries.assessment_by_id(assessment_id)).date()
+        as_of = results.latest_submission(assessments.assessment_by_id(assessment_id)).date()
     assert about["Council"] == "Levelshire Council"
     assert about["Assessment"] == "Levelshire 2026"
     assert about["Results as of"] == as_of.isoformat()

@@ -10,7 +10,7 @@ import time
 import pyotp
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import accounts, database
 
 from ..page_checks import csrf_token
 from .people import PASSWORD, enter_code, make_admin, make_council, post_with_token, sign_in
@@ -25,8 +25,8 @@ def new_admin(app, clean_database) -> str:
     from werkzeug.security import generate_password_hash
 
     with app.app_context():
-        queries.create_user(ADMIN, generate_password_hash(PASSWORD), "admin", None)
-        queries.commit()
+        accounts.create_user(ADMIN, generate_password_hash(PASSWORD), "admin", None)
+        database.commit()
     return ADMIN
 
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 import pytest
 from freezegun import freeze_time
 
-from assessment.storage import officer_pages, queries
+from assessment.storage import assessments, database, officer_pages, responses, results
 
 from ..page_checks import CheckedClient, csrf_token
 from .officer import Officer, checked, stored_answers
@@ -168,7 +168,8 @@ def test_submitting_twice_in_a_row_submits_one_response(app, officer, open_asses
         sent = officer.post(f"{officer.base}/check", {}, token=csrf_token(check_page))
         assert sent.headers["Location"].endswith("/done")
     with app.app_context():
-        assert queries.response_counts(queries.assessment_by_invitation(open_assessment)) == (1, 1)
+        assessment = assessments.assessment_by_invitation(open_assessment)
+        assert results.response_counts(assessment) == (1, 1)
     assert _answers(app, open_assessment) == FINISHED
 
 
@@ -211,7 +212,8 @@ def test_submitting_twice_at_once_submits_one_response_and_tells_the_second(
     told = ["You have already submitted your answers" in page for page in done_pages]
     assert sorted(told) == [False, True]
     with app.app_context():
-        assert queries.response_counts(queries.assessment_by_invitation(open_assessment)) == (1, 1)
+        assessment = assessments.assessment_by_invitation(open_assessment)
+        assert results.response_counts(assessment) == (1, 1)
     assert _answers(app, open_assessment) == FINISHED
 
 
@@ -349,9 +351,9 @@ def test_a_save_racing_a_submit_stores_nothing(app, officer, open_assessment):
     officer.answer("culture", {"culture.change": "3"})
     officer.answer_the_rest("dk")
     with app.app_context():
-        [response] = queries.assessment_by_invitation(open_assessment).responses
-        assert queries.submit_response(response, current_bank())
-        queries.commit()
+        [response] = assessments.assessment_by_invitation(open_assessment).responses
+        assert responses.submit_response(response, current_bank())
+        database.commit()
         culture = current_bank().theme("culture")
         assert (
             officer_pages.save(

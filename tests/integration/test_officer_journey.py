@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from assessment.framework.tally import SCALE
-from assessment.storage import queries
+from assessment.storage import assessments, councils, database
 from assessment.storage.base import db
 from assessment.storage.models import ResponseTally
 
@@ -74,7 +74,7 @@ def test_an_officer_completes_the_questionnaire_from_invitation_to_confirmation(
 def _stored_tallies(app, invitation: str) -> dict[str, tuple]:
     """What submitting kept for results: each theme's tally of the one response."""
     with app.app_context():
-        [response] = queries.assessment_by_invitation(invitation).responses
+        [response] = assessments.assessment_by_invitation(invitation).responses
         rows = db.session.scalars(
             select(ResponseTally).where(ResponseTally.response_id == response.id)
         )
@@ -191,9 +191,9 @@ def test_one_browser_answering_two_assessments_keeps_each_answer_with_its_own(
     # A shared office computer, or an officer invited by two bodies: the session holds a
     # response to each, and each theme page shows and saves its own assessment's.
     with app.app_context():
-        council = queries.create_council("otherdale", "Otherdale Council")
-        other = queries.create_assessment(council, "Another assessment", 3, "test.1")
-        queries.commit()
+        council = councils.create_council("otherdale", "Otherdale Council")
+        other = assessments.create_assessment(council, "Another assessment", 3, "test.1")
+        database.commit()
         other_invitation = other.invitation_token
     first, second = Officer(client, open_assessment), Officer(client, other_invitation)
     first.say_about_me("frontline", "housing")

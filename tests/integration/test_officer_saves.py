@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import event, select, text, update
 
 from assessment.bank import current_bank
-from assessment.storage import officer_pages, queries
+from assessment.storage import assessments, database, officer_pages, responses
 from assessment.storage.base import db
 from assessment.storage.models import Response
 
@@ -20,9 +20,9 @@ RESPONSES = Response.__table__
 @pytest.fixture
 def response_id(app, open_assessment) -> int:
     with app.app_context():
-        assessment = queries.assessment_by_invitation(open_assessment)
-        response, _ = queries.start_response(assessment, "frontline", "housing")
-        queries.commit()
+        assessment = assessments.assessment_by_invitation(open_assessment)
+        response, _ = responses.start_response(assessment, "frontline", "housing")
+        database.commit()
         return response.id
 
 
@@ -71,7 +71,7 @@ def test_a_save_to_a_submitted_response_keeps_nothing_and_is_no_error(
             .where(RESPONSES.c.id == response_id)
             .values(submitted_at=db.func.now())
         )
-        queries.commit()
+        database.commit()
     assert _save(app, open_assessment, response_id, {"culture.change": "4"}) is None
     assert _held(app, open_assessment, response_id).answers == {}
     assert database_errors == []

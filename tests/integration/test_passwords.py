@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from freezegun import freeze_time
 
-from assessment.storage import queries
+from assessment.storage import accounts
 
 from ..page_checks import csrf_token
 from .people import PASSWORD, make_admin, make_council, post_with_token, sign_in
@@ -77,12 +77,12 @@ def test_an_administrator_cannot_give_a_leader_a_weak_temporary_password(app, cl
     assert refused.status_code == 400
     assert "too common or easy to guess" in refused.get_data(as_text=True)
     with app.app_context():
-        assert queries.user_by_email("new@northshire.example") is None
+        assert accounts.user_by_email("new@northshire.example") is None
 
 
 def _reset_link(app, client, northshire) -> str:
     with app.app_context():
-        leader_id = queries.user_by_email(LEADER).id
+        leader_id = accounts.user_by_email(LEADER).id
     page = f"/admin/councils/{northshire.id}"
     shown = post_with_token(client, page, f"/admin/leaders/{leader_id}/reset-link", {})
     assert shown.status_code == 200
@@ -104,7 +104,7 @@ def test_a_reset_link_sets_a_password_once_and_ends_old_sessions(app, client, no
     path = _reset_link(app, client, northshire)
     with app.app_context():
         assert path.rsplit("/", 1)[1] not in str(
-            queries.user_by_email(LEADER).reset_links[0].token_hash
+            accounts.user_by_email(LEADER).reset_links[0].token_hash
         )
 
     stranger = app.test_client()

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from assessment.storage import queries
+from assessment.storage import councils
 
 from .officer import Officer
 from .people import make_admin, make_council, post_with_token, sign_in
@@ -78,7 +78,7 @@ def test_an_administrator_sets_the_controller_and_contact_officers_read(app, cli
     cleared = _privacy_details(client, council, "  ", "")
     assert cleared.status_code == 302
     with app.app_context():
-        stored = queries.council_by_id(council.id)
+        stored = councils.council_by_id(council.id)
         assert (stored.privacy_controller, stored.privacy_contact) == (None, None)
 
 
@@ -105,7 +105,7 @@ def test_too_long_privacy_details_are_refused_and_nothing_saved_is_lost(app, cli
     assert "Data controller must be 1000 characters or fewer" in page
     assert "new@east.example" in page  # given back as typed
     with app.app_context():
-        assert queries.council_by_id(council.id).privacy_contact == "dpo@east.example"
+        assert councils.council_by_id(council.id).privacy_contact == "dpo@east.example"
 
 
 def test_only_administrators_change_privacy_details(app, client, council):

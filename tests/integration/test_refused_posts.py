@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.datastructures import MultiDict
 
-from assessment.storage import queries
+from assessment.storage import assessments, database, results
 
 from ..page_checks import csrf_token
 from .officer import Officer, checked, stored_answers
@@ -129,7 +129,8 @@ def test_submitting_twice_creates_no_duplicate_and_says_so(app, officer, open_as
     assert refreshed.status_code == 200
     assert len(stored_answers(app, open_assessment)) == 1
     with app.app_context():
-        assert queries.response_counts(queries.assessment_by_invitation(open_assessment)) == (1, 1)
+        assessment = assessments.assessment_by_invitation(open_assessment)
+        assert results.response_counts(assessment) == (1, 1)
 
 
 def test_going_back_to_a_theme_after_submitting_changes_nothing(app, officer, open_assessment):
@@ -152,8 +153,8 @@ def test_a_closed_assessment_refuses_new_answers_and_keeps_saved_ones(
     app, officer, open_assessment
 ):
     with app.app_context():
-        queries.set_status(queries.assessment_by_invitation(open_assessment), "closed")
-        queries.commit()
+        assessments.set_status(assessments.assessment_by_invitation(open_assessment), "closed")
+        database.commit()
     officer.get(officer.base)
     assert "This self-assessment is closed" in officer.last_page
 
@@ -170,8 +171,8 @@ def test_a_page_open_when_the_assessment_closed_saves_nothing_and_says_why(
     page = f"{officer.base}/themes/culture"
     token = csrf_token(officer.get(page).get_data(as_text=True))
     with app.app_context():
-        queries.set_status(queries.assessment_by_invitation(open_assessment), "closed")
-        queries.commit()
+        assessments.set_status(assessments.assessment_by_invitation(open_assessment), "closed")
+        database.commit()
 
     refused = officer.answer("culture", {"culture.test_and_learn": "5"}, token=token)
     assert refused.status_code == 403

@@ -15,7 +15,7 @@ from assessment.framework.responses_csv import ImportedResponse
 from assessment.reports import chart_export
 from assessment.services import closing
 from assessment.services import report as report_module
-from assessment.storage import imports, queries
+from assessment.storage import assessments, database, imports, responses
 
 from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 
@@ -37,11 +37,11 @@ def council(app, clean_database, tmp_path):
     app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
     council = make_council(app, "reportshire", "lead@report.example")
     with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         rows = [ImportedResponse(n, f"r{n}", r, a, ans) for n, (r, a, ans) in enumerate(PEOPLE, 2)]
         imports.import_responses(assessment, rows, current_bank())
-        queries.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
-        queries.commit()
+        responses.save_theme(assessment.responses[0], _theme(app, "culture"), {}, HOSTILE, True)
+        database.commit()
     close(app, council.assessment_id)
     return council
 
@@ -54,7 +54,7 @@ def _theme(app, theme_id):
 
 def _pdf(app, council, language: str = "en") -> bytes:
     with app.test_request_context(headers={"Accept-Language": language}), app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         snapshot = closing.shown_snapshot(assessment, current_bank())
         return report_module.report_pdf(assessment, snapshot)
 
@@ -79,7 +79,7 @@ def test_the_report_downloads_as_a_pdf_with_every_theme_and_the_dashboard_scores
         from assessment.bank import current_bank
 
         bank = current_bank()
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         results = closing.shown_snapshot(assessment, bank).results
     for theme in bank.themes:
         assert theme.title in text
@@ -170,13 +170,13 @@ def test_a_repeated_download_comes_from_the_cache_and_new_results_refresh_it(
 
 def _import_late(app, council, count: int) -> None:
     with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         rows = [
             ImportedResponse(n, f"late{n}-{count}", "frontline", "housing", {"culture.change": 1})
             for n in range(count)
         ]
         imports.import_responses(assessment, rows, current_bank())
-        queries.commit()
+        database.commit()
 
 
 def test_each_language_has_its_own_cached_copy(app, council, monkeypatch):

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import imports, queries
+from assessment.storage import assessments, database, imports, responses
 
 from .people import SIX_LEADERS_AND_FRONTLINE, close, make_council, sign_in
 
@@ -32,17 +32,17 @@ PEOPLE = [
 def results_ready(app, clean_database):
     council = make_council(app, "resultshire", "lead@results.example")
     with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         rows = [
             ImportedResponse(n, f"r{n}", role, area, answers)
             for n, (role, area, answers) in enumerate(PEOPLE, start=2)
         ]
         imports.import_responses(assessment, rows, current_bank())
         response = assessment.responses[0]
-        queries.save_theme(
+        responses.save_theme(
             response, _culture(app), {}, "Leaders try <script>alert(1)</script>", True
         )
-        queries.commit()
+        database.commit()
     close(app, council.assessment_id)
     return council
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import imports, queries, snapshots
+from assessment.storage import assessments, database, imports, responses, results, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import ResultsSnapshot
 
@@ -36,13 +36,13 @@ def leader_urls(assessment_id: int) -> list[str]:
 
 def _import(app, assessment_id: int, people, prefix: str = "r") -> None:
     with app.app_context():
-        assessment = queries.assessment_by_id(assessment_id)
+        assessment = assessments.assessment_by_id(assessment_id)
         rows = [
             ImportedResponse(n, f"{prefix}{n}", role, area, answers)
             for n, (role, area, answers) in enumerate(people, start=2)
         ]
         imports.import_responses(assessment, rows, current_bank())
-        queries.commit()
+        database.commit()
 
 
 def _as_read(response) -> bytes:
@@ -92,10 +92,8 @@ def test_one_officer_submitting_changes_nothing_a_leader_can_read_while_open(
     officer.answer("technology", {"technology.legacy": "5"})
     assert officer.submit().status_code == 302
     with app.app_context():
-        assert queries.response_counts(queries.assessment_by_id(six_answered.assessment_id)) == (
-            7,
-            7,
-        )
+        assessment = assessments.assessment_by_id(six_answered.assessment_id)
+        assert results.response_counts(assessment) == (7, 7)
 
     after = {url: _as_read(client.get(url)) for url in urls}
     assert [url for url in urls if after[url] != before[url]] == []
@@ -115,10 +113,10 @@ def technology_hidden(app, clean_database):
     _import(app, council.assessment_id, people)
     with app.app_context():
         bank = current_bank()
-        first, second = queries.assessment_by_id(council.assessment_id).responses[:2]
-        queries.save_theme(first, bank.theme("technology"), {}, HIDDEN_COMMENT, True)
-        queries.save_theme(second, bank.theme("culture"), {}, SHOWN_COMMENT, True)
-        queries.commit()
+        first, second = assessments.assessment_by_id(council.assessment_id).responses[:2]
+        responses.save_theme(first, bank.theme("technology"), {}, HIDDEN_COMMENT, True)
+        responses.save_theme(second, bank.theme("culture"), {}, SHOWN_COMMENT, True)
+        database.commit()
     close(app, council.assessment_id)
     return council
 
@@ -148,7 +146,7 @@ def test_a_comment_on_a_theme_whose_score_is_hidden_appears_nowhere(app, client,
     technology = read[f"/assessments/{assessment_id}/results/themes/technology"]
     assert "Comments are shown only where the theme" in technology
     with app.app_context():
-        kept = snapshots.stored(queries.assessment_by_id(assessment_id))
+        kept = snapshots.stored(assessments.assessment_by_id(assessment_id))
     assert set(kept.comments) == {"culture"} and set(kept.distributions) == {"culture"}
 
 
@@ -204,7 +202,7 @@ def test_the_command_line_close_says_on_stderr_when_the_results_stay(app, six_an
         "since, and 3 are needed to replace them\n"
     )
     with app.app_context():
-        kept = snapshots.stored(queries.assessment_by_id(six_answered.assessment_id))
+        kept = snapshots.stored(assessments.assessment_by_id(six_answered.assessment_id))
     assert kept.submitted == 6
 
 
@@ -212,8 +210,8 @@ def test_an_assessment_closed_before_snapshots_were_kept_gets_one_when_first_rea
     app, client, six_answered
 ):
     with app.app_context():
-        queries.set_status(queries.assessment_by_id(six_answered.assessment_id), "closed")
-        queries.commit()
+        assessments.set_status(assessments.assessment_by_id(six_answered.assessment_id), "closed")
+        database.commit()
     sign_in(client, "lead@snap.example")
     assert "from 6 people" in _overview(client, six_answered.assessment_id)
     with app.app_context():

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.framework.scoring import score
-from assessment.storage import imports, queries, snapshots
+from assessment.storage import assessments, database, imports, responses, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import ResponseTally
 
@@ -22,7 +22,7 @@ def _import_random_answers(app, assessment_id: int, count: int, seed: int) -> No
     rng = random.Random(seed)
     with app.app_context():
         bank = current_bank()
-        assessment = queries.assessment_by_id(assessment_id)
+        assessment = assessments.assessment_by_id(assessment_id)
         rows = []
         for number in range(count):
             answers = {}
@@ -41,7 +41,7 @@ def _import_random_answers(app, assessment_id: int, count: int, seed: int) -> No
                 )
             )
         imports.import_responses(assessment, rows, bank)
-        queries.commit()
+        database.commit()
 
 
 def test_sql_sums_score_exactly_like_the_pure_core(app, clean_database):
@@ -49,8 +49,8 @@ def test_sql_sums_score_exactly_like_the_pure_core(app, clean_database):
     _import_random_answers(app, council.assessment_id, 60, seed=3)
     with app.app_context():
         bank = current_bank()
-        assessment = queries.assessment_by_id(council.assessment_id)
-        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        assessment = assessments.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, responses.submitted_respondents(assessment), 3)
         assert snapshots.live_results(assessment, bank) == by_answer
 
 
@@ -61,8 +61,8 @@ def test_any_question_weights_score_exactly_like_the_pure_core(app, clean_databa
     _import_random_answers(app, council.assessment_id, 40, seed=6)
     with app.app_context():
         bank = _reweighted(current_bank(), weights)
-        assessment = queries.assessment_by_id(council.assessment_id)
-        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        assessment = assessments.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, responses.submitted_respondents(assessment), 3)
         assert snapshots.live_results(assessment, bank) == by_answer
 
 
@@ -85,8 +85,8 @@ def test_responses_without_tallies_are_scored_from_their_answers(app, clean_data
     _import_random_answers(app, council.assessment_id, 30, seed=8)
     with app.app_context():
         bank = current_bank()
-        assessment = queries.assessment_by_id(council.assessment_id)
-        by_answer = score(bank, queries.submitted_respondents(assessment), 3)
+        assessment = assessments.assessment_by_id(council.assessment_id)
+        by_answer = score(bank, responses.submitted_respondents(assessment), 3)
         some = [r.id for r in assessment.responses[::3]]
         db.session.execute(sa.delete(ResponseTally).where(ResponseTally.response_id.in_(some)))
         assert snapshots.live_results(assessment, bank) == by_answer

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assessment.storage import queries
+from assessment.storage import assessments
 
 from ..page_checks import session_cookies
 from .officer import Officer, checked, stored_answers
@@ -70,7 +70,7 @@ def test_only_hashes_of_the_resume_secrets_are_stored(app, open_assessment):
     link, code = _half_way(app.test_client(), open_assessment).resume_secrets()
     token = link.rsplit("/", 1)[1]
     with app.app_context():
-        [response] = queries.assessment_by_invitation(open_assessment).responses
+        [response] = assessments.assessment_by_invitation(open_assessment).responses
         stored = (response.resume_token_hash, response.resume_code_hash)
     assert token not in stored and code.replace("-", "") not in stored
     assert all(len(value) == 64 for value in stored)

@@ -10,7 +10,8 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from assessment.storage import accounts, queries
+from assessment.storage import accounts, assessments, database
+from assessment.storage import councils as council_store
 from assessment.storage.base import Base, db
 
 from ..page_checks import csrf_token
@@ -112,18 +113,18 @@ def fill(app: Flask, council: Council) -> int:
         if submit:
             officer.submit()
     with app.app_context():
-        queries.set_headcounts(
-            queries.assessment_by_id(council.assessment_id), {("role", "frontline"): 40}
+        assessments.set_headcounts(
+            assessments.assessment_by_id(council.assessment_id), {("role", "frontline"): 40}
         )
-        second = queries.create_assessment(
-            queries.council_by_id(council.id), "Second look", 3, "test.1"
+        second = assessments.create_assessment(
+            council_store.council_by_id(council.id), "Second look", 3, "test.1"
         )
-        queries.set_headcounts(second, {("council", "council"): 300})
+        assessments.set_headcounts(second, {("council", "council"): 300})
         # The leader has an authenticator app's recovery codes and a reset link.
-        leader = queries.leaders_of(queries.council_by_id(council.id))[0]
+        leader = accounts.leaders_of(council_store.council_by_id(council.id))[0]
         accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes(), step=1)
         accounts.new_reset_link(leader)
-        queries.commit()
+        database.commit()
         second_id, second_invitation = second.id, second.invitation_token
     later = Officer(app.test_client(), second_invitation)
     later.say_about_me()

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assessment.bank import current_bank
-from assessment.storage import queries
+from assessment.storage import assessments, database, responses, results
 
 from ..page_checks import csrf_token
 from .officer import Officer, stored_answers
@@ -97,8 +97,8 @@ def test_a_forged_submit_of_an_incomplete_response_is_refused_and_nothing_is_los
         }
     ]
     with app.app_context():
-        assessment = queries.assessment_by_invitation(open_assessment)
-        assert queries.response_counts(assessment)[1] == 0
+        assessment = assessments.assessment_by_invitation(open_assessment)
+        assert results.response_counts(assessment)[1] == 0
 
 
 def test_an_empty_comment_shows_as_no_comment(officer):
@@ -111,16 +111,16 @@ def test_an_empty_comment_shows_as_no_comment(officer):
 def test_the_storage_refuses_to_submit_a_response_missing_an_answer(app, officer):
     officer.answer("culture", {"culture.test_and_learn": "4", "culture.change": "dk"})
     with app.app_context():
-        [response] = queries.assessment_by_invitation(officer.invitation).responses
-        with pytest.raises(queries.IncompleteResponse):
-            queries.submit_response(response, current_bank())
-        queries.commit()
+        [response] = assessments.assessment_by_invitation(officer.invitation).responses
+        with pytest.raises(responses.IncompleteResponse):
+            responses.submit_response(response, current_bank())
+        database.commit()
     assert stored_answers(app, officer.invitation)[0]["submitted"] is False
 
     officer.answer("technology", {"technology.legacy": "dk"})  # every question answered
     with app.app_context():
-        [response] = queries.assessment_by_invitation(officer.invitation).responses
-        assert queries.submit_response(response, current_bank()) is True
-        assert queries.submit_response(response, current_bank()) is False  # once only
-        queries.commit()
+        [response] = assessments.assessment_by_invitation(officer.invitation).responses
+        assert responses.submit_response(response, current_bank()) is True
+        assert responses.submit_response(response, current_bank()) is False  # once only
+        database.commit()
     assert stored_answers(app, officer.invitation)[0]["submitted"] is True

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from freezegun import freeze_time
 
-from assessment.storage import queries
+from assessment.storage import accounts, assessments
 
 from ..page_checks import csrf_token
 from .people import PASSWORD, make_admin, make_council, post_with_token, sign_in
@@ -75,7 +75,7 @@ def test_changing_the_password_ends_other_sessions_but_not_this_one(app, client,
 
 def _leader_id(app) -> int:
     with app.app_context():
-        return queries.user_by_email(LEADER).id
+        return accounts.user_by_email(LEADER).id
 
 
 def test_a_disabled_leaders_old_session_ends_and_they_cannot_sign_in(app, client, northshire):
@@ -119,8 +119,8 @@ def test_a_removed_leaders_old_session_ends(app, client, northshire):
 
     assert not reads_results(leader, northshire)
     with app.app_context():
-        assert queries.user_by_email(LEADER) is None
-        assert queries.assessment_by_id(northshire.assessment_id) is not None  # data kept
+        assert accounts.user_by_email(LEADER) is None
+        assert assessments.assessment_by_id(northshire.assessment_id) is not None  # data kept
 
 
 def test_a_leader_cannot_disable_or_remove_anyone(app, client, northshire):
@@ -137,7 +137,7 @@ def test_an_administrator_is_not_disabled_from_the_leader_buttons(app, client, n
     admin = make_admin(app)
     sign_in(client, admin)
     with app.app_context():
-        admin_id = queries.user_by_email(admin).id
+        admin_id = accounts.user_by_email(admin).id
     response = post_with_token(client, "/admin/councils", f"/admin/leaders/{admin_id}/disable", {})
     assert response.status_code == 404
 

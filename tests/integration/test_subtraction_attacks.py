@@ -18,7 +18,7 @@ import pytest
 
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
-from assessment.storage import imports, queries
+from assessment.storage import assessments, database, imports
 
 from ..subtraction import Figure, from_counts, subtractions
 from .people import make_council, sign_in
@@ -48,13 +48,13 @@ THEMES = ["Culture", "Technology"]
 def attacker(app, client, clean_database):
     council = make_council(app, "smallshire", "lead@small.example", threshold=K)
     with app.app_context():
-        assessment = queries.assessment_by_id(council.assessment_id)
+        assessment = assessments.assessment_by_id(council.assessment_id)
         rows = [
             ImportedResponse(n, f"r{n}", role, area, given)
             for n, (role, area, given) in enumerate(PEOPLE, start=2)
         ]
         imports.import_responses(assessment, rows, current_bank())
-        queries.commit()
+        database.commit()
     sign_in(client, "lead@small.example")
     return client, council.assessment_id
 
@@ -62,8 +62,8 @@ def attacker(app, client, clean_database):
 def _close(app, assessment_id: int) -> None:
     # The way the leader's close button does it, so that results made at close still count.
     with app.app_context():
-        queries.set_status(queries.assessment_by_id(assessment_id), "closed")
-        queries.commit()
+        assessments.set_status(assessments.assessment_by_id(assessment_id), "closed")
+        database.commit()
 
 
 def _tables(page: str) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
 from assessment.bank import current_bank
-from assessment.storage import accounts, queries, snapshots
+from assessment.storage import accounts, assessments, councils, database, snapshots
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY
@@ -51,14 +51,14 @@ class Site:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Iterator[Site]:
     translations = build_catalogue(tmp_path_factory.mktemp("translations"))
-    database = tmp_path_factory.mktemp("db") / "welsh.db"
+    database_file = tmp_path_factory.mktemp("db") / "welsh.db"
     app = create_app(
         {
             "APP_ENV": "testing",
             "TESTING": True,
             "SECRET_KEY": TEST_SECRET_KEY,
             "SESSION_COOKIE_SECURE": False,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database_file}",
             "BASE_URL": "http://localhost",
             "LANGUAGES": ["en", "cy"],
             "BABEL_TRANSLATION_DIRECTORIES": str(translations),
@@ -72,17 +72,17 @@ def site(tmp_path_factory) -> Iterator[Site]:
         upgrade()
         bank = current_bank()
         demo.load_demo(bank)
-        council = queries.council_by_slug(demo.COUNCIL_SLUG)
-        officers = queries.create_assessment(council, OFFICERS_TITLE, 5, bank.version)
-        closed = queries.create_assessment(council, CLOSED_TITLE, 5, bank.version)
-        queries.set_status(closed, "closed")
-        queries.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
-        other = queries.create_council("otherton", OTHER_COUNCIL)
-        queries.create_assessment(other, "Otherton 2026", 5, bank.version)
+        council = councils.council_by_slug(demo.COUNCIL_SLUG)
+        officers = assessments.create_assessment(council, OFFICERS_TITLE, 5, bank.version)
+        closed = assessments.create_assessment(council, CLOSED_TITLE, 5, bank.version)
+        assessments.set_status(closed, "closed")
+        accounts.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
+        other = councils.create_council("otherton", OTHER_COUNCIL)
+        assessments.create_assessment(other, "Otherton 2026", 5, bank.version)
         demo_assessment = next(
-            a for a in queries.assessments_for(council) if a.title == demo.ASSESSMENT_TITLE
+            a for a in assessments.assessments_for(council) if a.title == demo.ASSESSMENT_TITLE
         )
-        queries.commit()
+        database.commit()
         site = Site(
             app,
             _data(bank),
@@ -284,7 +284,7 @@ def test_the_admin_pages(site):
     assert pages > 5
     reader.post("/admin/councils", {"name": "", "slug": "Not A Slug"})
     with site.app.app_context():
-        leader = queries.user_by_email(demo.LEADER_EMAIL)
+        leader = accounts.user_by_email(demo.LEADER_EMAIL)
         council_page = f"/admin/councils/{leader.council_id}"
         leader_id = leader.id
     privacy = f"{council_page}/privacy"
@@ -304,8 +304,8 @@ def test_the_account_pages(site):
     reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
     reader.post("/account/password", {"current_password": "wrong", "new_password": "aaa"})
     with site.app.app_context():
-        token = accounts.new_reset_link(queries.user_by_email(demo.LEADER_EMAIL))
-        queries.commit()
+        token = accounts.new_reset_link(accounts.user_by_email(demo.LEADER_EMAIL))
+        database.commit()
     reader.post(f"/auth/reset/{token}", {"new_password": "aaaaaaaaaaaa"})
     reader.get("/auth/reset/not-a-link")
     reader.post("/auth/security-code", {"code": "1"}, "/auth/sign-in")
@@ -320,7 +320,7 @@ def test_the_report_for_cabinet(site):
     from assessment.services.report import report_html
 
     with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
-        assessment = queries.assessment_by_id(site.demo_assessment_id)
+        assessment = assessments.assessment_by_id(site.demo_assessment_id)
         bank = current_bank()
         html, _ = report_html(bank, assessment, snapshots.stored(assessment))
     problems = untranslated(html, site.data)
