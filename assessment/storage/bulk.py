@@ -2,8 +2,8 @@
 
 Core's executemany, the same on every database: one way to store rows, so an
 import behaves alike on SQLite and PostgreSQL. PostgreSQL's COPY stores rows
-about five times faster, but only by going past SQLAlchemy to psycopg, a second
-path for one database outside the storage module where the databases may differ
+about five times faster, but only by going past SQLAlchemy to the driver, a
+second path for one database outside the storage module where the databases may differ
 (ADR 0006); docs/performance.md has the figures and what the import costs.
 """
 
