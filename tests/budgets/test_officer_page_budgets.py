@@ -11,7 +11,7 @@ from assessment.forms.builder import ThemeFormBase
 from assessment.storage import database, officer_pages
 from assessment.storage.base import db
 
-from ..integration.officer import Officer, stored_answers
+from ..integration.officer import Officer, connections_seen_by, stored_answers
 from ..integration.statements import counting_queries, counting_round_trips
 from ..page_checks import csrf_token
 
@@ -38,33 +38,19 @@ def test_a_theme_page_makes_no_session_and_reads_without_a_transaction(
     # Its statements run on a connection of their own (storage/officer_pages.py): a
     # page read in AUTOCOMMIT on PostgreSQL has no BEGIN or COMMIT to wait for.
     officer, page = _an_officer_at_culture(client, open_assessment)
-    seen, opened = [], officer_pages._connection
+    seen = []
 
-    def watched(autocommit: bool):
-        manager = opened(autocommit)
-        connection = manager.__enter__()
+    def look(connection, autocommit: bool):
         level = connection.get_execution_options().get("isolation_level")
         seen.append((autocommit, level, database.session_in_use()))
-        return _Given(manager, connection)
 
-    monkeypatch.setattr(officer_pages, "_connection", watched)
+    monkeypatch.setattr(officer_pages, "_connection", connections_seen_by(look))
     token = csrf_token(officer.get(page).get_data(as_text=True))
     assert officer.post(page, {"culture.change": "4"}, token).status_code == 302
     with app.app_context():
         postgresql = db.engine.dialect.name == "postgresql"
     read = "AUTOCOMMIT" if postgresql else None
     assert seen == [(True, read, False), (False, None, False)]
-
-
-class _Given:
-    def __init__(self, manager, connection) -> None:
-        self.manager, self.connection = manager, connection
-
-    def __enter__(self):
-        return self.connection
-
-    def __exit__(self, *exc_info):
-        return self.manager.__exit__(*exc_info)
 
 
 def test_other_posts_keep_the_requests_transaction(app, open_assessment, monkeypatch):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask import Flask
 
 from assessment.bank import current_bank
-from assessment.storage import assessments, responses
+from assessment.storage import assessments, officer_pages, responses
 
 from ..page_checks import CheckedClient, csrf_token
 
@@ -113,3 +114,17 @@ def stored_answers(app: Flask, invitation: str) -> list[dict[str, object]]:
             }
             for response in sorted(assessment.responses, key=lambda r: r.id)
         ]
+
+
+def connections_seen_by(look):
+    """A stand-in for officer_pages._connection that opens the real connection and
+    shows it to look(connection, *args) before the save or visit uses it."""
+    opened = officer_pages._connection
+
+    @contextmanager
+    def watched(*args, **kwargs):
+        with opened(*args, **kwargs) as connection:
+            look(connection, *args, **kwargs)
+            yield connection
+
+    return watched

@@ -12,7 +12,7 @@ from assessment.storage.base import db
 from assessment.storage.models import Response
 
 from ..page_checks import csrf_token
-from .officer import Officer, stored_answers
+from .officer import Officer, connections_seen_by, stored_answers
 
 RESPONSES = Response.__table__
 
@@ -125,17 +125,6 @@ def _end_the_servers_side_of(connection) -> None:
         other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
 
 
-class _Given:
-    def __init__(self, manager, connection) -> None:
-        self.manager, self.connection = manager, connection
-
-    def __enter__(self):
-        return self.connection
-
-    def __exit__(self, *exc_info):
-        return self.manager.__exit__(*exc_info)
-
-
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 def test_a_save_whose_connection_is_cut_says_so_keeps_nothing_and_the_next_works(
     app, client, open_assessment, monkeypatch
@@ -174,12 +163,4 @@ def test_a_page_whose_read_loses_the_server_says_so_and_the_next_page_works(
 
 
 def _losing_connection():
-    opened = officer_pages._connection
-
-    def losing(*args, **kwargs):
-        manager = opened(*args, **kwargs)
-        connection = manager.__enter__()
-        _end_the_servers_side_of(connection)
-        return _Given(manager, connection)
-
-    return losing
+    return connections_seen_by(lambda connection, *_, **__: _end_the_servers_side_of(connection))
