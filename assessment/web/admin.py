@@ -106,58 +106,59 @@ def delete_council(council_id: int):
 # A leader's account: POST only, each a button on the council page.
 
 
-def _leader(user_id: int) -> User:
-    """The leader the administrator is acting on; never another administrator, whose
-    account is looked after on the command line."""
+def _confirmed(user_id: int) -> tuple[User, ConfirmForm]:
+    """The leader the administrator is acting on, from a post with its CSRF token and
+    confirmation; never another administrator, whose account is looked after on the
+    command line."""
     user = accounts.user_by_id(user_id)
     if user is None or user.is_admin:
         abort(404)
-    return user
+    form = ConfirmForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return user, form
+
+
+def _back_to_council(council_id: int | None, message: str):
+    flash(message, "success")
+    return redirect(url_for("admin.council", council_id=council_id))
 
 
 @blueprint.post("/leaders/<int:user_id>/disable")
 @admin_only
 def disable_leader(user_id: int):
-    user = _leader(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    user, _form = _confirmed(user_id)
     accounts.disable(user)
-    flash(_("%(email)s is disabled and has been signed out.", email=user.email), "success")
-    return redirect(url_for("admin.council", council_id=user.council_id))
+    return _back_to_council(
+        user.council_id, _("%(email)s is disabled and has been signed out.", email=user.email)
+    )
 
 
 @blueprint.post("/leaders/<int:user_id>/enable")
 @admin_only
 def enable_leader(user_id: int):
-    user = _leader(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    user, _form = _confirmed(user_id)
     accounts.enable(user)
-    flash(_("%(email)s can sign in again.", email=user.email), "success")
-    return redirect(url_for("admin.council", council_id=user.council_id))
+    return _back_to_council(user.council_id, _("%(email)s can sign in again.", email=user.email))
 
 
 @blueprint.post("/leaders/<int:user_id>/remove")
 @admin_only
 def remove_leader(user_id: int):
-    user = _leader(user_id)
-    form = ConfirmForm()
-    if not form.validate_on_submit():
-        abort(400)
+    user, form = _confirmed(user_id)
     if not form.submit.data:  # the council page's button: ask first
         return render_template("admin/remove_leader.html", leader=user, form=form)
     council_id, email = user.council_id, user.email
     accounts.remove(user)
-    flash(_("%(email)s has been removed and signed out.", email=email), "success")
-    return redirect(url_for("admin.council", council_id=council_id))
+    return _back_to_council(
+        council_id, _("%(email)s has been removed and signed out.", email=email)
+    )
 
 
 @blueprint.post("/leaders/<int:user_id>/reset-link")
 @admin_only
 def reset_link(user_id: int):
-    user = _leader(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
+    user, _form = _confirmed(user_id)
     token = accounts.new_reset_link(user)
     # Shown in this response only: the link is stored as a hash, so cannot be shown again.
     return render_template(
