@@ -55,7 +55,7 @@ def settings_from_environment(
     return {
         "APP_ENV": app_env,
         "SECRET_KEY": env.get("SECRET_KEY", ""),
-        "SQLALCHEMY_DATABASE_URI": _normalise_database_url(env.get("DATABASE_URL") or default_db),
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL") or default_db,
         "BASE_URL": env.get("BASE_URL", "http://127.0.0.1:5000").rstrip("/"),
         "QUESTION_BANK_PATH": env.get("QUESTION_BANK_PATH", str(PROJECT_ROOT / "questions")),
         # Officers are often interrupted: a session lasts a working day and more
@@ -148,11 +148,3 @@ def _languages(value: str) -> list[str]:
     if not codes or not all(re.fullmatch(r"[a-z]{2,3}(_[A-Z]{2})?", code) for code in codes):
         raise ConfigError(f"LANGUAGES must be language codes separated by commas, not {value!r}")
     return codes
-
-
-def _normalise_database_url(url: str) -> str:
-    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants a driver named.
-    for prefix in ("postgres://", "postgresql://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    return url

@@ -49,6 +49,8 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
+from assessment.storage.database import engine_url
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 REAL_BANK = ROOT / "questions"
@@ -78,7 +80,7 @@ def fresh_database(database_url: str | None) -> Iterator[str]:
         with tempfile.TemporaryDirectory() as folder:
             yield database_url or f"sqlite:///{folder}/load.db"
         return
-    base = database_url.replace("postgresql://", "postgresql+psycopg://", 1)
+    base = engine_url(database_url)
     schema = f"load_{os.getpid()}_{secrets.token_hex(3)}"
     engine = sa.create_engine(base)
     with engine.begin() as connection:

@@ -19,6 +19,7 @@ from flask_migrate import upgrade
 
 from assessment import create_app
 from assessment.storage.base import Base, db
+from assessment.storage.database import engine_url
 from assessment.web import throttle
 
 from . import postgresql_cluster
@@ -86,7 +87,7 @@ def database_url(request, tmp_path_factory):
     # A schema of our own, so two test runs on one server never trip over each other.
     schema = f"test_{os.getpid()}"
     try:
-        engine = sa.create_engine(_with_driver(url))
+        engine = sa.create_engine(engine_url(url))
         with engine.begin() as connection:
             connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
             connection.execute(sa.text(f"CREATE SCHEMA {schema}"))
@@ -105,10 +106,6 @@ def _cannot_run_postgresql(reason: str) -> None:
     pytest.skip(f"PostgreSQL tests skipped: {reason}")
 
 
-def _with_driver(url: str) -> str:
-    return url.replace("postgresql://", "postgresql+psycopg://", 1)
-
-
 @pytest.fixture(scope="session")
 def app(database_url):
     app = create_app(
@@ -117,7 +114,7 @@ def app(database_url):
             "TESTING": True,
             "SECRET_KEY": TEST_SECRET_KEY,
             "SESSION_COOKIE_SECURE": False,
-            "SQLALCHEMY_DATABASE_URI": _with_driver(database_url),
+            "SQLALCHEMY_DATABASE_URI": engine_url(database_url),
             "QUESTION_BANK_PATH": str(TWO_THEMES),
             "BASE_URL": "http://localhost",
         }

@@ -17,7 +17,17 @@ from .base import db
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+def engine_url(url: str) -> str:
+    """The URL with its driver named: hosting platforms hand out postgres:// and
+    postgresql:// URLs, and SQLAlchemy would pick psycopg2, which we do not install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def init_app(app: Flask) -> None:
+    app.config["SQLALCHEMY_DATABASE_URI"] = engine_url(app.config["SQLALCHEMY_DATABASE_URI"])
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if url.get_backend_name() == "sqlite" and not url.query.get("uri"):
         # Writers queue for their turn: storage/sqlite_writers.py.

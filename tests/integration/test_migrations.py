@@ -14,8 +14,9 @@ from flask_migrate import downgrade, upgrade
 
 from assessment import create_app
 from assessment.storage.base import Base, db
+from assessment.storage.database import engine_url
 
-from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, _with_driver, postgresql_url
+from ..conftest import TEST_SECRET_KEY, _cannot_run_postgresql, postgresql_url
 
 TABLES = {
     "council",
@@ -40,7 +41,7 @@ def empty_database(request, tmp_path):
         return
     url = postgresql_url(request.getfixturevalue("postgresql_server"))
     schema = f"migrations_{os.getpid()}"
-    engine = sa.create_engine(_with_driver(url))
+    engine = sa.create_engine(engine_url(url))
     try:
         with engine.begin() as connection:
             connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
@@ -48,7 +49,7 @@ def empty_database(request, tmp_path):
     except sa.exc.OperationalError as error:
         _cannot_run_postgresql(f"cannot connect to {url}: {str(error).splitlines()[0]}")
     separator = "&" if "?" in url else "?"
-    yield _with_driver(f"{url}{separator}options=-csearch_path%3D{schema}")
+    yield engine_url(f"{url}{separator}options=-csearch_path%3D{schema}")
     with engine.begin() as connection:
         connection.execute(sa.text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
     engine.dispose()

@@ -9,6 +9,7 @@ import pytest
 
 from assessment import create_app
 from assessment.config import ConfigError, check_settings, settings_from_environment
+from assessment.storage.database import engine_url
 
 from ..conftest import TEST_SECRET_KEY
 
@@ -122,3 +123,12 @@ def test_a_retention_that_is_not_a_number_of_days_is_refused_in_one_line(tmp_pat
     with pytest.raises(ConfigError) as refused:
         settings_from_environment(str(tmp_path), {"RETENTION_DAYS": days})
     assert "RETENTION_DAYS" in str(refused.value) and "\n" not in str(refused.value)
+
+
+@pytest.mark.parametrize("given", ["postgres://u@db/council", "postgresql://u@db/council"])
+def test_a_hosting_platforms_postgresql_url_is_given_the_driver_we_install(given):
+    assert engine_url(given) == "postgresql+psycopg://u@db/council"
+
+
+def test_a_sqlite_url_is_used_as_given():
+    assert engine_url("sqlite:///instance/assessment.db") == "sqlite:///instance/assessment.db"
