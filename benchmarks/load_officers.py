@@ -314,9 +314,9 @@ def _hidden(page: str) -> dict[str, str]:
 
 
 def bank_themes(bank_path: Path) -> list[tuple[str, list[str]]]:
-    from assessment.framework.loader import load_bank
+    from assessment.framework.loader import load_shelf
 
-    bank = load_bank(bank_path)
+    bank = load_shelf(bank_path).current  # what a new assessment is made with
     return [(theme.id, list(theme.question_ids)) for theme in bank.themes]
 
 

@@ -1,7 +1,9 @@
-"""Load and validate the question bank from its YAML files.
+"""Load and validate the question banks from their YAML files.
 
-The bank is a folder: `bank.yaml` (version, levels, role tiers, service areas
+A bank is a folder: `bank.yaml` (version, levels, role tiers, service areas
 and the order of the themes) and `themes/<theme id>.yaml`, one file a theme.
+A shelf is a folder of banks, one subfolder a version (`questions/2026.1/`),
+so that every assessment is scored with the bank it was made with, forever.
 Every problem is reported with the file, the question id and the field, so the
 person editing the YAML can go straight to it.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -118,6 +121,70 @@ def load_bank(folder: str | Path) -> Bank:
         roles=tuple(Option(o.id, o.label) for o in index.roles),
         service_areas=tuple(Option(o.id, o.label) for o in index.service_areas),
         themes=tuple(themes),
+    )
+
+
+class UnknownBankVersion(LookupError):
+    """An assessment names a bank version this installation does not have."""
+
+    def __init__(self, version: str) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+@dataclass(frozen=True)
+class Shelf:
+    """Every installed bank by version; new assessments use the newest (`current`)."""
+
+    banks: tuple[Bank, ...]  # oldest first
+
+    @property
+    def current(self) -> Bank:
+        return self.banks[-1]
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        return tuple(bank.version for bank in self.banks)
+
+    def get(self, version: str) -> Bank:
+        for bank in self.banks:
+            if bank.version == version:
+                return bank
+        raise UnknownBankVersion(version)
+
+
+@functools.cache
+def load_shelf(folder: str | Path) -> Shelf:
+    """The banks in `folder`: the folder itself when it is one bank (it has a bank.yaml),
+    else each subfolder that is one, named by its version."""
+    folder = Path(folder)
+    if (folder / "bank.yaml").exists():
+        return Shelf((load_bank(folder),))
+    subfolders = sorted(p for p in folder.glob("*") if (p / "bank.yaml").exists())
+    if not subfolders:
+        raise BankError(f"{folder}: no bank.yaml here or in any folder inside it")
+    banks, problems = [], []
+    for subfolder in subfolders:
+        try:
+            bank = load_bank(subfolder)
+        except BankError as error:
+            problems.append(str(error))
+            continue
+        if bank.version != subfolder.name:
+            problems.append(
+                f"{subfolder / 'bank.yaml'}: version: is {bank.version!r} "
+                f"but the folder is named {subfolder.name!r}"
+            )
+        banks.append(bank)
+    if problems:
+        raise BankError("\n".join(problems))
+    return Shelf(tuple(sorted(banks, key=lambda bank: _version_order(bank.version))))
+
+
+def _version_order(version: str) -> tuple[tuple[int, int | str], ...]:
+    # 2026.10 is after 2026.9: numeric parts compare as numbers.
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.-]", version)
     )
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash
 
+from assessment.framework.loader import load_shelf
 from assessment.storage import accounts, assessments, database, results, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import Assessment, Council, Response, User
@@ -22,7 +23,7 @@ PEOPLE_THEMES = ("leadership", "culture", "risk", "skills", "data_users", "colla
 
 @pytest.fixture
 def demo_app(standalone_app):
-    assert (REAL_BANK / "bank.yaml").is_file()
+    assert load_shelf(REAL_BANK).versions
     return standalone_app(REAL_BANK)
 
 

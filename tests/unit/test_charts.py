@@ -14,7 +14,7 @@ from assessment.reports import charts, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank(ROOT / "tests" / "fixtures" / "questions" / "two_themes")
-REAL = load_bank(ROOT / "questions")
+REAL = load_bank(ROOT / "questions" / "2026.1")
 K = 3
 AREAS = ["Housing", "Planning", "Other", "Prefer not to say"]
 

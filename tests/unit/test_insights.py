@@ -15,7 +15,7 @@ from assessment.framework.scoring import DONT_KNOW, Respondent, score
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank(ROOT / "tests" / "fixtures" / "questions" / "two_themes")
-REAL = load_bank(ROOT / "questions")
+REAL = load_bank(ROOT / "questions" / "2026.1")
 K = 3
 DK = DONT_KNOW
 

@@ -14,7 +14,7 @@ from assessment.framework.rankings import first_with_ties
 from assessment.framework.scoring import Respondent, score
 from assessment.framework.text import list_of
 
-REAL = load_bank(Path(__file__).resolve().parents[2] / "questions")
+REAL = load_bank(Path(__file__).resolve().parents[2] / "questions" / "2026.1")
 K = 3
 BASE = {"leadership": 4, "culture": 3, "risk": 3, "skills": 5, "data_users": 3}
 BASE |= {"collaboration": 2, "technology": 2}

@@ -11,7 +11,7 @@ import pytest
 
 from assessment.framework.loader import load_bank
 
-BANK_FOLDER = Path(__file__).resolve().parents[2] / "questions"
+BANK_FOLDER = Path(__file__).resolve().parents[2] / "questions" / "2026.1"
 
 THEME_PILLARS = [
     ("leadership", "people"),

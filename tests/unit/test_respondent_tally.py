@@ -14,7 +14,7 @@ from assessment.framework.scoring import DONT_KNOW, Respondent, respondent_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 TWO_THEMES = load_bank(ROOT / "tests" / "fixtures" / "questions" / "two_themes")
-REAL = load_bank(ROOT / "questions")
+REAL = load_bank(ROOT / "questions" / "2026.1")
 
 weights = st.one_of(
     st.sampled_from([1.0, 2.0, 1.5, 0.5, 0.25, 3.0, 0.1, 1 / 3, 2.7]),
