@@ -10,7 +10,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from ..framework.bank_export import bank_json
-from ..framework.loader import BankError, load_bank
+from ..framework.loader import BankError, bank_folder, load_shelf
+from ..framework.reading_time import READING_LIMIT_MINUTES, reading_time_problem, shown_minutes
 from .settings import needs_no_secret
 from .shared import bank
 
@@ -20,19 +21,31 @@ questions = AppGroup("questions", help="Check and export the question bank.")
 @needs_no_secret
 @questions.command("check")
 def questions_check() -> None:
-    """Validate the question bank and say what is wrong, file by file."""
+    """Validate every installed question bank and say what is wrong, file by file; print
+    each bank's size and reading time, and refuse a current bank too long to read."""
     path = current_app.config["QUESTION_BANK_PATH"]
     try:
-        checked = load_bank(path)
+        checked = load_shelf(path)
     except BankError as error:
         for line in str(error).splitlines():
             click.echo(line, err=True)
         sys.exit(1)
-    count = sum(len(theme.questions) for theme in checked.themes)
-    click.echo(
-        f"The question bank {checked.version} is valid: "
-        f"{len(checked.themes)} themes, {count} questions."
-    )
+    for bank in checked.banks:
+        role = (
+            f"limit {READING_LIMIT_MINUTES}; new assessments use it"
+            if bank is checked.current
+            else "kept for the assessments made with it"
+        )
+        click.echo(
+            f"{bank.version}: {len(bank.themes)} themes, {len(bank.questions)} questions, "
+            f"reading time {shown_minutes(bank)} minutes ({role})"
+        )
+    problem = reading_time_problem(checked.current, bank_folder(path, checked.current.version))
+    if problem:
+        click.echo(problem, err=True)
+        sys.exit(1)
+    banks = "bank is" if len(checked.banks) == 1 else "banks are"
+    click.echo(f"The question {banks} valid.")
 
 
 @needs_no_secret

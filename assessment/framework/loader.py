@@ -181,6 +181,12 @@ def load_shelf(folder: str | Path) -> Shelf:
     return Shelf(tuple(sorted(banks, key=lambda bank: _version_order(bank.version))))
 
 
+def bank_folder(shelf_folder: str | Path, version: str) -> Path:
+    """Where the files of `version` are, by the rule load_shelf reads them with."""
+    shelf_folder = Path(shelf_folder)
+    return shelf_folder if (shelf_folder / "bank.yaml").exists() else shelf_folder / version
+
+
 def _version_order(version: str) -> tuple[tuple[int, int | str], ...]:
     # 2026.10 is after 2026.9: numeric parts compare as numbers.
     return tuple(

@@ -9,6 +9,7 @@ same figure however the text is punctuated.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 from .model import Bank, Question
 
@@ -39,3 +40,26 @@ def whole_minutes(bank: Bank) -> int:
 
 def over_the_limit(bank: Bank) -> bool:
     return reading_minutes(bank) > READING_LIMIT_MINUTES
+
+
+def shown_minutes(bank: Bank) -> float:
+    """The reading time to one decimal, rounded up, so a bank over the limit never
+    shows as at it; worked in whole words, free of floating-point edges."""
+    return -(-bank_words(bank) * 10 // WORDS_A_MINUTE) / 10
+
+
+def reading_time_problem(bank: Bank, folder: Path) -> str | None:
+    """Why `bank`, in `folder`, may not be the current bank, or None when it reads in time.
+
+    Named like the loader's problems (file: question: field: what is wrong), at the
+    longest question, as the first place to cut."""
+    if not over_the_limit(bank):
+        return None
+    longest = max(bank.questions, key=question_words)
+    return (
+        f"{folder / 'themes' / f'{longest.theme_id}.yaml'}: question {longest.id}: "
+        f"reading time: bank {bank.version} takes {shown_minutes(bank)} minutes to read "
+        f"({bank_words(bank):,} words at {WORDS_A_MINUTE} a minute), over the limit of "
+        f"{READING_LIMIT_MINUTES}; this is its longest question "
+        f"({question_words(longest):,} words)"
+    )

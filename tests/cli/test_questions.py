@@ -5,8 +5,10 @@ import shutil
 
 import pytest
 
-from ..conftest import TWO_THEMES
-from .conftest import assert_one_line_error
+from ..conftest import FIXTURES, TWO_THEMES
+from .conftest import REAL_BANK, assert_one_line_error
+
+TOO_LONG = FIXTURES / "questions" / "too_long"
 
 
 @pytest.fixture
@@ -21,12 +23,65 @@ def broken_bank(tmp_path):
     return bank
 
 
-def test_a_valid_bank_is_reported_valid(runner):
+def test_a_valid_bank_is_reported_valid_with_its_size_and_reading_time(runner):
     result = runner.invoke(args=["questions", "check"])
     assert result.exit_code == 0, result.output
-    assert "valid" in result.stdout
-    assert "2 themes, 3 questions" in result.stdout
+    assert "test.1: 2 themes, 3 questions, reading time 0.3 minutes (limit 15" in result.stdout
+    assert "The question bank is valid." in result.stdout
     assert result.stderr == ""
+
+
+def test_the_real_shelf_prints_each_version_and_the_current_one_reads_in_15_minutes(
+    standalone_app,
+):
+    app = standalone_app(REAL_BANK, migrate=False)
+    result = app.test_cli_runner().invoke(args=["questions", "check"])
+    assert result.exit_code == 0, result.output
+    old, current, verdict = result.stdout.strip().splitlines()
+    assert old.startswith("2026.1: 7 themes, 50 questions, reading time 27.0 minutes")
+    assert old.endswith("(kept for the assessments made with it)")
+    assert current.startswith("2027.1: 7 themes, 34 questions, reading time ")
+    assert current.endswith("minutes (limit 15; new assessments use it)")
+    minutes = float(current.split("reading time ")[1].split(" minutes")[0])
+    assert 10 <= minutes <= 15
+    assert verdict == "The question banks are valid."
+
+
+def test_a_bank_too_long_to_read_is_refused_naming_the_file_and_the_question(standalone_app):
+    app = standalone_app(TOO_LONG, migrate=False)
+    result = app.test_cli_runner().invoke(args=["questions", "check"])
+    assert "test.2: 2 themes, 3 questions, reading time 15.3 minutes" in result.stdout
+    assert "valid" not in result.stdout
+    assert_one_line_error(
+        result,
+        f"{TOO_LONG / 'themes' / 'technology.yaml'}: question technology.legacy: reading time:",
+        "15.3 minutes",
+        "over the limit of 15",
+    )
+
+
+def test_an_older_bank_too_long_to_read_is_kept_while_the_current_one_is_short(
+    standalone_app, tmp_path
+):
+    shelf = tmp_path / "questions"
+    shutil.copytree(TOO_LONG, shelf / "test.0")
+    older = shelf / "test.0" / "bank.yaml"
+    older.write_text(older.read_text(encoding="utf-8").replace('"test.2"', '"test.0"'), "utf-8")
+    shutil.copytree(TWO_THEMES, shelf / "test.1")
+    result = standalone_app(shelf, migrate=False).test_cli_runner().invoke(args=["questions", "check"])
+    assert result.exit_code == 0, result.output
+    assert "test.0: 2 themes, 3 questions, reading time 15.3 minutes (kept for" in result.stdout
+    assert "test.1: 2 themes, 3 questions, reading time 0.3 minutes (limit 15" in result.stdout
+
+
+def test_a_newer_bank_too_long_to_read_is_refused_though_the_older_one_is_short(
+    standalone_app, tmp_path
+):
+    shelf = tmp_path / "questions"
+    shutil.copytree(TWO_THEMES, shelf / "test.1")
+    shutil.copytree(TOO_LONG, shelf / "test.2")
+    result = standalone_app(shelf, migrate=False).test_cli_runner().invoke(args=["questions", "check"])
+    assert_one_line_error(result, str(shelf / "test.2" / "themes" / "technology.yaml"), "test.2")
 
 
 def test_a_broken_bank_names_the_file_the_question_and_the_field(standalone_app, broken_bank):
