@@ -30,15 +30,16 @@ def questions_check() -> None:
         for line in str(error).splitlines():
             click.echo(line, err=True)
         sys.exit(1)
-    for bank in checked.banks:
+    for installed in checked.banks:
         role = (
             f"limit {READING_LIMIT_MINUTES}; new assessments use it"
-            if bank is checked.current
+            if installed is checked.current
             else "kept for the assessments made with it"
         )
         click.echo(
-            f"{bank.version}: {len(bank.themes)} themes, {len(bank.questions)} questions, "
-            f"reading time {shown_minutes(bank)} minutes ({role})"
+            f"{installed.version}: {len(installed.themes)} themes, "
+            f"{len(installed.questions)} questions, "
+            f"reading time {shown_minutes(installed)} minutes ({role})"
         )
     problem = reading_time_problem(checked.current, bank_folder(path, checked.current.version))
     if problem:

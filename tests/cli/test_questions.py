@@ -68,7 +68,8 @@ def test_an_older_bank_too_long_to_read_is_kept_while_the_current_one_is_short(
     older = shelf / "test.0" / "bank.yaml"
     older.write_text(older.read_text(encoding="utf-8").replace('"test.2"', '"test.0"'), "utf-8")
     shutil.copytree(TWO_THEMES, shelf / "test.1")
-    result = standalone_app(shelf, migrate=False).test_cli_runner().invoke(args=["questions", "check"])
+    app = standalone_app(shelf, migrate=False)
+    result = app.test_cli_runner().invoke(args=["questions", "check"])
     assert result.exit_code == 0, result.output
     assert "test.0: 2 themes, 3 questions, reading time 15.3 minutes (kept for" in result.stdout
     assert "test.1: 2 themes, 3 questions, reading time 0.3 minutes (limit 15" in result.stdout
@@ -80,7 +81,8 @@ def test_a_newer_bank_too_long_to_read_is_refused_though_the_older_one_is_short(
     shelf = tmp_path / "questions"
     shutil.copytree(TWO_THEMES, shelf / "test.1")
     shutil.copytree(TOO_LONG, shelf / "test.2")
-    result = standalone_app(shelf, migrate=False).test_cli_runner().invoke(args=["questions", "check"])
+    app = standalone_app(shelf, migrate=False)
+    result = app.test_cli_runner().invoke(args=["questions", "check"])
     assert_one_line_error(result, str(shelf / "test.2" / "themes" / "technology.yaml"), "test.2")
 
 

@@ -148,4 +148,3 @@ def test_every_theme_keeps_at_least_two_questions_to_compare_like_for_like(bank)
     for question_id in KEPT_FROM_2026:
         kept_a_theme[question_id.split(".")[0]] += 1
     assert min(kept_a_theme.values()) >= 2, kept_a_theme
-
