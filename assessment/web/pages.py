@@ -6,6 +6,7 @@ from werkzeug.wrappers import Response
 
 from ..bank import current_bank
 from ..framework.display import band_texts
+from ..framework.reading_time import whole_minutes
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
 from . import shells
 from .i18n import current_language
@@ -15,7 +16,9 @@ blueprint = Blueprint("pages", __name__)
 
 @blueprint.get("/")
 def home() -> str:
-    return render_template("pages/home.html")
+    # Measured from the bank new assessments use, so the page never promises a figure
+    # the questionnaire does not keep.
+    return render_template("pages/home.html", minutes=whole_minutes(current_bank()))
 
 
 @blueprint.get("/how-scores-work")

@@ -21,6 +21,7 @@ from ..bank import current_bank
 from ..extensions import csrf
 from ..forms.survey import AboutYouForm, ContinueForm, ResumeForm, SubmitForm
 from ..framework.model import Bank
+from ..framework.reading_time import whole_minutes
 from ..storage import assessments, responses
 from ..storage.models import Assessment, Response
 from . import officer_session, replies, task_list, throttle
@@ -50,7 +51,14 @@ def start(invitation: str):
     response = officer_session.current_response(assessment)
     if response is not None and response.submitted:
         return render_template("survey/already_answered.html", assessment=assessment)
-    return render_template("survey/start.html", assessment=assessment, response=response)
+    bank = _bank()
+    return render_template(
+        "survey/start.html",
+        assessment=assessment,
+        response=response,
+        sections=len(bank.themes),
+        minutes=whole_minutes(bank),
+    )
 
 
 @blueprint.route("/s/<token:invitation>/about-you", methods=["GET", "POST"])

@@ -169,3 +169,5 @@ def test_the_home_page_says_who_it_is_for_and_where_officers_get_their_link(clie
     assert "This service is for UK councils" in home
     assert "Open the invitation link your council sent you" in home
     assert "You do not need an account" in home
+    # Measured from the tiny test bank (58 words), rounded up, in the singular.
+    assert "The questionnaire takes about 1 minute to read and answer." in home
