@@ -39,7 +39,8 @@ def fresh_shell(tmp_path):
 def test_questions_check_needs_no_secret(fresh_shell):
     checked = fresh_shell("questions", "check")
     assert checked.exit_code == 0, checked.output
-    assert "is valid: 2 themes, 3 questions" in checked.stdout
+    assert "test.1: 2 themes, 3 questions" in checked.stdout
+    assert "The question bank is valid." in checked.stdout
 
 
 def test_questions_export_needs_no_secret(fresh_shell):
