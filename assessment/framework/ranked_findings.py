@@ -107,7 +107,7 @@ def ranked_findings(
         *leaders_and_frontline(bank, results),
         *service_areas(bank, results),
         *people_first(results),
-        *dont_know(bank, question_counts or {}),
+        *dont_know(bank, results, question_counts or {}),
         *disagreement(bank, results),
     ]
     found = [f for f in candidates if f.size > 0]
@@ -253,10 +253,9 @@ def service_areas(bank: Bank, results: Results) -> list[RankedFinding]:
             difference = _points(shown(score) - shown(whole))
             if abs(difference) >= NOTABLE_GAP:
                 sentence = _area_sentence(area.label, theme.title, score, whole, difference)
+                size = abs(difference)
                 found.append(
-                    RankedFinding(
-                        SERVICE_AREA, abs(difference), sentence, (theme.id,), AREA, area.id
-                    )
+                    RankedFinding(SERVICE_AREA, size, sentence, (theme.id,), AREA, area.id)
                 )
     return found
 
@@ -306,15 +305,20 @@ def people_first(results: Results) -> list[RankedFinding]:
 # Questions a quarter or more of a shown group answered "Don't know".
 
 
-def dont_know(bank: Bank, question_counts: Mapping[str, QuestionCounts]) -> list[RankedFinding]:
+def dont_know(
+    bank: Bank, results: Results, question_counts: Mapping[str, QuestionCounts]
+) -> list[RankedFinding]:
     """For each question, the shown group with the largest share of "Don't know" (the
-    council first, then role tiers and service areas in bank order, on a tie)."""
+    council first, then role tiers and service areas in bank order, on a tie).
+
+    Counts are None where hidden; a question of a theme whose council cell is hidden,
+    or a group hidden in the results, is passed over too, whatever the counts say."""
     found = []
     for question in bank.questions:
         counts = question_counts.get(question.id)
-        if counts is None:
+        if counts is None or results.council.theme(question.theme_id).score is None:
             continue
-        shares = list(_percents(counts))
+        shares = [s for s in _percents(counts) if not _hidden(results, s[0], s[1])]
         if not shares:
             continue
         kind, group, percent = max(shares, key=lambda s: s[2])  # the first of equals
@@ -350,6 +354,12 @@ def _percents(counts: QuestionCounts) -> Iterator[tuple[str, str, int]]:
         share = dont_know_share(shown_counts)
         if share is not None:
             yield kind, group, shown_percent(share)
+
+
+def _hidden(results: Results, kind: str, group: str) -> bool:
+    if kind == ROLE:
+        return results.role(group).suppressed
+    return kind == AREA and results.service_area(group).suppressed
 
 
 def _dont_know_sentence(bank: Bank, kind: str, group: str, figures: Mapping[str, object]) -> str:
