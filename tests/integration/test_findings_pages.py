@@ -142,3 +142,21 @@ def test_an_open_assessment_has_no_findings_to_download_yet(app, client, clean_d
     response = client.get(f"/assessments/{council.assessment_id}/exports/findings.csv")
     assert response.status_code == 200 and response.mimetype == "text/html"
     assert "Leaders score" not in response.get_data(as_text=True)
+
+
+def test_the_report_for_cabinet_opens_its_summary_with_the_biggest_findings(
+    app, findings_ready, monkeypatch
+):
+    from assessment.services import report
+    from assessment.storage import snapshots
+
+    # The summary's words are what this checks; drawing the charts would only slow it down.
+    monkeypatch.setattr(report, "svg_or_none", lambda figure: None)
+    with app.test_request_context("/"):
+        assessment = assessments.assessment_by_id(findings_ready.assessment_id)
+        html, _ = report.report_html(current_bank(), assessment, snapshots.stored(assessment))
+    summary = html.split(">Summary</h2>", 1)[1].split("</section>", 1)[0]
+    assert _list_after(summary.replace("</h3>", "</h2>"), "What stands out")[:3] == LEAD
+    # The leaders' section says it once, not theme by theme.
+    leaders = summary.split(">Leaders and frontline staff</h3>", 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r"<li>([^<]*)</li>", leaders) == [LEAD[0]]
