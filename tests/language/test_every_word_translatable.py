@@ -7,7 +7,9 @@ be translated or be data, and the page must say which language it is in.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -16,6 +18,7 @@ from urllib.parse import urlsplit
 import pyotp
 import pytest
 from babel.dates import get_month_names
+from markupsafe import escape
 from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
@@ -270,6 +273,17 @@ def test_the_leader_pages(site):
     reader.post(f"{review}/{ref}/release", {}, review)  # no longer held: refused
     reader.get("/admin/councils")  # not theirs: the refusal is translated too
     reader.assert_all_translated()
+
+
+def test_the_findings_download(site):
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    url = f"/assessments/{site.demo_assessment_id}/exports/findings.csv"
+    text = reader.client.get(url).get_data(as_text=True).lstrip("\ufeff")
+    findings = [row["finding"] for row in csv.DictReader(io.StringIO(text))]
+    assert findings, "the demo has findings to check"
+    problems = [f for f in findings if untranslated(f"<p>{escape(f)}</p>", site.data)]
+    assert not problems, "Not translatable:\n" + "\n".join(problems)
 
 
 def test_the_admin_pages(site):
