@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template
+from flask_babel import force_locale, lazy_gettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 
 from ..bank import current_bank
 from ..framework import insights, ranked_findings
@@ -223,6 +223,10 @@ def download(assessment: Assessment, snapshot: Snapshot, extension: str):
 @with_snapshot
 def findings_download(assessment: Assessment, snapshot: Snapshot):
     """Every finding, ranked, for a leader who wants more than the overview's few."""
-    body = findings_export.findings_csv(key_findings.snapshot_findings(current_bank(), snapshot))
+    # In English whatever the page's language, like every export (ADR 0005): files are
+    # for other tools and are shared beyond the reader.
+    with force_locale("en"):
+        findings = key_findings.snapshot_findings(current_bank(), snapshot)
+    body = findings_export.findings_csv(findings)
     about = downloads.export_about(assessment, snapshot)
     return downloads.attachment(body, "text/csv; charset=utf-8", about, "csv", what="findings")
