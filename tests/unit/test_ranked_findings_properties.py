@@ -4,15 +4,18 @@ hypothesis builds councils on the real bank (seven themes, fifteen service
 areas) with random roles, areas and theme levels (some left out), a threshold k
 from 3 to 6, and random answer counts for a question with some groups hidden,
 and looks for a finding that names a theme, a group or a tier whose figure is
-not shown.
+not shown, or a figure no leader could read or work out from what is shown.
 """
 
+import re
+from itertools import product
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.framework import ranked_findings as ranked
+from assessment.framework.display import one_decimal, shown
 from assessment.framework.loader import load_bank
 from assessment.framework.question_counts import QuestionCounts
 from assessment.framework.scoring import Respondent, score
@@ -76,3 +79,26 @@ def test_no_finding_names_a_hidden_theme_group_or_tier(people, threshold, counts
             assert not [label for label in hidden_areas if label in finding.sentence], finding
     sizes = [f.size for f in found]
     assert sizes == sorted(sizes, reverse=True)
+    for finding in found:
+        figures = set(re.findall(r"\d+\.\d", finding.sentence))
+        assert figures <= _figures_it_may_name(results, finding), finding.sentence
+
+
+def _figures_it_may_name(results, finding) -> set[str]:
+    """The one-decimal figures a finding may name: the shown figures of the themes and the
+    group it is about, and the differences of those that it compares."""
+    council = results.council
+    if finding.kind == ranked.SERVICE_AREA:
+        area = results.service_area(finding.group).theme(finding.theme_id).score
+        whole = council.theme(finding.theme_id).score
+        values = [area, whole, abs(shown(area) - shown(whole))]
+    elif finding.kind == ranked.LEADERS_FRONTLINE:
+        values = [abs(results.perception_gap[t]) for t in finding.theme_ids]
+    elif finding.kind == ranked.PEOPLE_FIRST:
+        values = [abs(council.people_first_gap)]
+    else:  # themes of the council: their scores, spreads, and how far apart they are
+        themes = [t for t in council.themes if t.score is not None]
+        scores = [t.score for t in themes] + [council.overall]
+        values = [*scores, *(t.spread for t in themes if t.spread is not None)]
+        values += [abs(shown(a) - shown(b)) for a, b in product(scores, repeat=2)]
+    return {one_decimal(v) for v in values}
