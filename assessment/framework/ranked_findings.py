@@ -214,15 +214,10 @@ def leaders_and_frontline(bank: Bank, results: Results) -> list[RankedFinding]:
     notable = [(t, g) for (t, g), size in zip(gaps, sizes, strict=True) if size >= NOTABLE_GAP]
     widest = first_with_ties(gaps, lambda p: abs(p[1]), 1) if gaps else []
     chosen = [(t, g) for t, g in gaps if (t, g) in notable or (t, g) in widest]
+    kind = LEADERS_FRONTLINE
     return [
-        RankedFinding(
-            LEADERS_FRONTLINE,
-            shown(abs(gap)),
-            perception_sentence(theme, gap),
-            (theme.id,),
-            ROLE,
-        )
-        for theme, gap in chosen
+        RankedFinding(kind, shown(abs(g)), perception_sentence(t, g), (t.id,), ROLE)
+        for t, g in chosen
     ]
 
 
@@ -324,21 +319,12 @@ def dont_know(
         kind, group, percent = max(shares, key=lambda s: s[2])  # the first of equals
         if percent < round(DONT_KNOW_SHARE * 100):
             continue
-        figures = {
-            "percent": percent,
-            "question": question.text,
-            "theme": bank.theme(question.theme_id).title,
-        }
+        theme = bank.theme(question.theme_id)
+        figures = {"percent": percent, "question": question.text, "theme": theme.title}
+        sentence = _dont_know_sentence(bank, kind, group, figures)
+        size = _points(percent / 100 * DONT_KNOW_WEIGHT)
         found.append(
-            RankedFinding(
-                DONT_KNOW,
-                _points(percent / 100 * DONT_KNOW_WEIGHT),
-                _dont_know_sentence(bank, kind, group, figures),
-                (question.theme_id,),
-                kind,
-                group,
-                question.id,
-            )
+            RankedFinding(DONT_KNOW, size, sentence, (theme.id,), kind, group, question.id)
         )
     return found
 
