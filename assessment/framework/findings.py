@@ -168,6 +168,41 @@ def perception_sentence(theme: Theme, gap: float, title: str | None = None) -> s
     )
 
 
+def on_every_theme_sentence(leaders_above: bool, count: int, total: int, by: str) -> str:
+    """One side scores above the other on each of `count` themes (of the bank's `total`)
+    where both tiers are shown, by `by` ("0.8 to 1.0")."""
+    if leaders_above and count == total:
+        return ngettext(
+            "Leaders score above frontline staff on all %(num)s theme, by %(by)s.",
+            "Leaders score above frontline staff on all %(num)s themes, by %(by)s.",
+            count,
+            by=by,
+        )
+    if leaders_above:
+        return ngettext(
+            "Leaders score above frontline staff on all %(num)s theme where both are shown, "
+            "by %(by)s.",
+            "Leaders score above frontline staff on all %(num)s themes where both are shown, "
+            "by %(by)s.",
+            count,
+            by=by,
+        )
+    if count == total:
+        return ngettext(
+            "Frontline staff score above leaders on all %(num)s theme, by %(by)s.",
+            "Frontline staff score above leaders on all %(num)s themes, by %(by)s.",
+            count,
+            by=by,
+        )
+    return ngettext(
+        "Frontline staff score above leaders on all %(num)s theme where both are shown, by %(by)s.",
+        "Frontline staff score above leaders on all %(num)s themes where both are shown, "
+        "by %(by)s.",
+        count,
+        by=by,
+    )
+
+
 def widest_gaps(gaps: list[tuple[Theme, float]]) -> list[tuple[Theme, float]]:
     """The themes where leaders and frontline staff differ most, all of them on a shown tie."""
     return first_with_ties(gaps, lambda p: abs(p[1]), 1)

@@ -107,12 +107,13 @@ def results_xlsx(bank: Bank, results: Results, about: ExportAbout) -> bytes:
     return stream.getvalue()
 
 
-def export_filename(about: ExportAbout, extension: str) -> str:
+def export_filename(about: ExportAbout, extension: str, what: str = "results") -> str:
     """'exampleshire-digital-maturity-2026-results-2026-11-28.csv': ASCII, no quotes or slashes.
 
     The CSV, the workbook, the JSON and the PDF are all named here, so the files
-    of one set of results sort together and say whose they are and as of when."""
-    parts = (_slug(about.council_slug), _slug(about.assessment), "results", about.dated.isoformat())
+    of one set of results sort together and say whose they are and as of when; `what`
+    tells apart two files of one type ("findings" beside "results")."""
+    parts = (_slug(about.council_slug), _slug(about.assessment), what, about.dated.isoformat())
     suffix = re.sub(r"[^a-z0-9]", "", extension.lower())
     name = "-".join(part for part in parts if part)
     return f"{name}.{suffix}" if suffix else name

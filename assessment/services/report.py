@@ -28,6 +28,7 @@ from ..framework import insights
 from ..framework.action_plan import action_plan
 from ..framework.display import band_texts
 from ..framework.model import Bank
+from ..framework.ranked_findings import LEADERS_FRONTLINE, SERVICE_AREA
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
@@ -37,12 +38,12 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import assessments
 from ..storage.models import Assessment
-from . import progress
+from . import key_findings, progress
 from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "2"
+REPORT_VERSION = "3"
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -109,15 +110,17 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
 
     context: dict[str, object] = {}
     if not results.council.suppressed:
+        findings = key_findings.snapshot_findings(bank, snapshot)
         context = {
+            "findings": findings[: key_findings.SUMMARY],
             "charts": _overview_charts(bank, results, chart),
             "theme_sections": _theme_sections(bank, snapshot, chart),
             "gap_meaning": insights.gap_meaning(results),
             "strengths": insights.strengths(bank, results),
             "priorities": insights.priorities(bank, results),
-            "perception_sentences": insights.perception_sentences(bank, results),
+            "perception_sentences": key_findings.of_kind(findings, LEADERS_FRONTLINE),
             "talking_points": insights.talking_points(bank, results),
-            "silo_sentences": insights.silo_sentences(bank, results),
+            "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
             "plan": action_plan(bank, results),
         }
     html = render_template(

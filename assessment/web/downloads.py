@@ -30,10 +30,10 @@ def export_about(assessment: Assessment, snapshot: Snapshot) -> ExportAbout:
 
 
 def attachment(
-    body: bytes | str, content_type: str, about: ExportAbout, extension: str
+    body: bytes | str, content_type: str, about: ExportAbout, extension: str, what: str = "results"
 ) -> Response:
     """The file as a download, under the shared name, never kept by a shared cache."""
-    name = export_filename(about, extension)
+    name = export_filename(about, extension, what)
     # content_type, not mimetype: Flask adds "; charset=utf-8" to a text mimetype, which a
     # CSV's own charset would then repeat.
     return Response(

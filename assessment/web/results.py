@@ -13,18 +13,18 @@ import json
 from dataclasses import dataclass
 
 from flask import Blueprint, abort, render_template
+from flask_babel import force_locale, lazy_gettext
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 
 from ..bank import current_bank
-from ..framework import insights
+from ..framework import insights, ranked_findings
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
-from ..reports import charts, exports, tables
+from ..reports import charts, exports, findings_export, tables
 from ..reports.panels import panel
-from ..services import progress
+from ..services import key_findings, progress
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import downloads
@@ -80,10 +80,13 @@ def _render(template: str, assessment: Assessment, snapshot: Snapshot, **context
 @with_snapshot
 def overview(assessment: Assessment, snapshot: Snapshot):
     bank, results = current_bank(), snapshot.results
+    findings = key_findings.snapshot_findings(bank, snapshot)
     return _render(
         "results/overview.html",
         assessment,
         snapshot,
+        lead=findings[: key_findings.LEAD],
+        more=findings[key_findings.LEAD : key_findings.SUMMARY + key_findings.LEAD],
         pillar=_panel("pillars", bank, results),
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
@@ -132,7 +135,9 @@ def perception(assessment: Assessment, snapshot: Snapshot):
         snapshot,
         chart=chart,
         heading=_("Leaders and frontline"),
-        sentences=insights.perception_sentences(bank, results),
+        sentences=key_findings.of_kind(
+            key_findings.snapshot_findings(bank, snapshot), ranked_findings.LEADERS_FRONTLINE
+        ),
     )
 
 
@@ -148,7 +153,9 @@ def silos(assessment: Assessment, snapshot: Snapshot):
         snapshot,
         chart=chart,
         heading=_("Service areas"),
-        sentences=insights.silo_sentences(bank, results),
+        sentences=key_findings.of_kind(
+            key_findings.snapshot_findings(bank, snapshot), ranked_findings.SERVICE_AREA
+        ),
     )
 
 
@@ -209,3 +216,17 @@ def download(assessment: Assessment, snapshot: Snapshot, extension: str):
         document = results_json(bank, results, assessments.assessment_info(assessment))
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     return downloads.attachment(body, content_type, about, extension)
+
+
+@blueprint.get("/exports/findings.csv")
+@assessment_view
+@with_snapshot
+def findings_download(assessment: Assessment, snapshot: Snapshot):
+    """Every finding, ranked, for a leader who wants more than the overview's few."""
+    # In English whatever the page's language, like every export (ADR 0005): files are
+    # for other tools and are shared beyond the reader.
+    with force_locale("en"):
+        findings = key_findings.snapshot_findings(current_bank(), snapshot)
+    body = findings_export.findings_csv(findings)
+    about = downloads.export_about(assessment, snapshot)
+    return downloads.attachment(body, "text/csv; charset=utf-8", about, "csv", what="findings")

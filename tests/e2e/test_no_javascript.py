@@ -86,7 +86,7 @@ def test_a_leader_signs_in_and_out_without_javascript(no_js_page, site):
     expect(no_js_page.locator("#timeout-warning")).to_be_hidden()
     other_council = no_js_page.goto(f"/assessments/{site.other_assessment_id}/results")
     assert other_council.status == 404  # another council's results are not even confirmed
-    for path in ("results", "exports/results.csv", "report.pdf"):
+    for path in ("results", "exports/results.csv", "exports/findings.csv", "report.pdf"):
         NotYetPage.open(no_js_page, site.open_assessment_id, path).expect_heading(
             NotYetPage.HEADING
         )

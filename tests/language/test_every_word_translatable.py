@@ -7,7 +7,9 @@ be translated or be data, and the page must say which language it is in.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -25,7 +27,7 @@ from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY
 from ..page_checks import CheckedClient, csrf_token
-from .pseudo_welsh import build_catalogue, untranslated
+from .pseudo_welsh import OPEN, build_catalogue, untranslated
 
 ADMIN_EMAIL = "admin@example.org"
 PASSWORD = "a-long-test-password"
@@ -258,7 +260,8 @@ def test_the_leader_pages(site):
         *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments")),
     )
     # An open assessment links to no results; read what its results addresses say.
-    for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf"):
+    for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf",
+                 "exports/findings.csv"):  # fmt: skip
         reader.get(f"/assessments/{site.open_assessment_id}/{path}")
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
@@ -270,6 +273,18 @@ def test_the_leader_pages(site):
     reader.post(f"{review}/{ref}/release", {}, review)  # no longer held: refused
     reader.get("/admin/councils")  # not theirs: the refusal is translated too
     reader.assert_all_translated()
+
+
+def test_the_findings_download_stays_english_like_every_export(site):
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    url = f"/assessments/{site.demo_assessment_id}/exports/findings.csv"
+    text = reader.client.get(url).get_data(as_text=True).lstrip("\ufeff")
+    findings = [row["finding"] for row in csv.DictReader(io.StringIO(text))]
+    assert findings, "the demo has findings to check"
+    assert not [f for f in findings if OPEN in f], "exports are English (ADR 0005)"
+    # The page that led there was in Welsh, so the English is chosen, not a default.
+    assert OPEN in reader.get(f"/assessments/{site.demo_assessment_id}/results")
 
 
 def test_the_admin_pages(site):
