@@ -90,3 +90,17 @@ def from_counts(
         return []
     shown = {group: Figure(count) for group, count in counts.items() if count is not None}
     return list(subtractions(what, Figure(total), shown, k))
+
+
+def from_questions(questions: Mapping[str, Any] | None, k: int) -> list[Recovered]:
+    """Everything recoverable from the results JSON's `questions`: per question and
+    breakdown, the council's answerers minus any set of shown groups' answerers (the
+    counts by answer then follow for those people)."""
+    found: list[Recovered] = []
+    for question_id, entry in (questions or {}).items():
+        council = entry["council"]
+        for _, key in BREAKDOWNS:
+            counts = {g: None if c is None else c["answered"] for g, c in entry[key].items()}
+            total = None if council is None else council["answered"]
+            found += from_counts(f"{question_id} {key}", total, counts, k)
+    return found

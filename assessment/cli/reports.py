@@ -35,7 +35,9 @@ def results(assessment_id: int, output_format: str) -> None:
     found = assessment(assessment_id)
     scored = snapshots.live_results(found, bank())
     if output_format == "json":
-        document = results_json(bank(), scored, assessments.assessment_info(found))
+        questions = snapshots.live_questions(found, bank(), scored)
+        info = assessments.assessment_info(found)
+        document = results_json(bank(), scored, info, questions=questions)
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         write_results_csv(bank(), scored, sys.stdout)

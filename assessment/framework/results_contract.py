@@ -9,12 +9,21 @@ and only needs writing as null or an empty cell.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from .display import level_name, one_decimal, whole_percent
-from .model import Bank
-from .scoring import GroupResult, Results, ThemeResult
+from .model import LEVELS, Bank
+from .question_counts import (
+    ANSWERS,
+    Counts,
+    QuestionCounts,
+    answered,
+    dont_know_share,
+    most_chosen,
+)
+from .scoring import DONT_KNOW, GroupResult, Results, ThemeResult
 
 CSV_COLUMNS = (
     "group_type",
@@ -30,6 +39,21 @@ CSV_COLUMNS = (
     "suppressed",
 )
 OVERALL = "overall"
+# The Excel export's sheet of answers to each question, one row a question and group.
+QUESTION_COLUMNS = (
+    "theme",
+    "question",
+    "question_text",
+    "group_type",
+    "group",
+    "group_label",
+    "answered",
+    *(f"level_{level}" for level in LEVELS),
+    "dont_know",
+    "dont_know_percent",
+    "most_chosen",  # the level, or levels joined by "/" on a tie
+    "suppressed",
+)
 
 
 @dataclass(frozen=True)
@@ -40,8 +64,16 @@ class AssessmentInfo:
     anonymity_threshold: int
 
 
-def results_json(bank: Bank, results: Results, assessment: AssessmentInfo) -> dict[str, Any]:
-    """The `results --format json` document; scores unrounded, suppressed figures null."""
+def results_json(
+    bank: Bank,
+    results: Results,
+    assessment: AssessmentInfo,
+    *,
+    questions: Mapping[str, QuestionCounts] | None = None,
+) -> dict[str, Any]:
+    """The `results --format json` document; scores unrounded, suppressed figures null.
+    `questions` are the answer counts made with the results (None where they were not
+    kept: a snapshot made before they were)."""
     if assessment.anonymity_threshold != results.threshold:
         # Publishing one k while suppressing with another would mislead the reader.
         raise ValueError(
@@ -69,6 +101,70 @@ def results_json(bank: Bank, results: Results, assessment: AssessmentInfo) -> di
         "roles": [_group_json(group) for group in results.roles],
         "service_areas": [_group_json(group) for group in results.service_areas],
         "perception_gap": None if gap is None else dict(gap),
+        "questions": None if questions is None else questions_json(bank, questions),
+    }
+
+
+def questions_json(bank: Bank, questions: Mapping[str, QuestionCounts]) -> dict[str, Any]:
+    """Question id -> the theme it is in, and the council's and each group's answers
+    (null where hidden), in bank order. Documented in docs/results-questions.md."""
+    document = {}
+    for theme in bank.themes:
+        for question in theme.questions:
+            counts = questions[question.id]
+            document[question.id] = {
+                "theme": theme.id,
+                "council": _answers_json(counts.council),
+                "roles": {g: _answers_json(c) for g, c in counts.roles.items()},
+                "service_areas": {g: _answers_json(c) for g, c in counts.service_areas.items()},
+            }
+    return document
+
+
+def question_rows(
+    bank: Bank, results: Results, questions: Mapping[str, QuestionCounts]
+) -> list[dict[str, str]]:
+    """Per question, a row for the council then each role tier and service area; a
+    hidden group's row keeps its names and leaves the figures empty."""
+    rows = []
+    for theme in bank.themes:
+        for question in theme.questions:
+            counts = questions[question.id]
+            shown = [
+                (results.council, counts.council),
+                *((g, counts.roles.get(g.id)) for g in results.roles),
+                *((g, counts.service_areas.get(g.id)) for g in results.service_areas),
+            ]
+            about = {"theme": theme.id, "question": question.id, "question_text": question.text}
+            rows += [{**about, **_question_row(group, c)} for group, c in shown]
+    return rows
+
+
+def _question_row(group: GroupResult, counts: Counts | None) -> dict[str, str]:
+    row = {"group_type": group.group_type, "group": group.id, "group_label": group.label}
+    if counts is None:
+        figures = QUESTION_COLUMNS[QUESTION_COLUMNS.index("answered") : -1]
+        return {**row, **dict.fromkeys(figures, ""), "suppressed": "yes"}
+    levels = {f"level_{level}": str(counts.get(str(level), 0)) for level in LEVELS}
+    return {
+        **row,
+        "answered": str(answered(counts)),
+        **levels,
+        "dont_know": str(counts.get(DONT_KNOW, 0)),
+        "dont_know_percent": whole_percent(dont_know_share(counts)),
+        "most_chosen": "/".join(str(level) for level in most_chosen(counts)),
+        "suppressed": "no",
+    }
+
+
+def _answers_json(counts: Counts | None) -> dict[str, Any] | None:
+    if counts is None:
+        return None
+    return {
+        "counts": {answer: counts.get(answer, 0) for answer in ANSWERS},
+        "answered": answered(counts),
+        "dont_know_share": dont_know_share(counts),
+        "most_chosen": list(most_chosen(counts)),
     }
 
 

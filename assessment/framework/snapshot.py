@@ -7,8 +7,10 @@ snapshot, made at close and replaced only when k or more people have answered
 since. A snapshot holds nothing a leader may not see: level distributions and
 comments only for themes whose council cell is shown, comments without who wrote
 them, each with the row it came from so that moderation (framework/moderation.py)
-is read when it is shown. It is stored as a plain dict (to_dict/from_dict), exactly: floats go
-through JSON as their repr, so a score read back is bit for bit the one scored.
+is read when it is shown, and each question's answer counts by group as
+framework/question_counts.py suppresses them. It is stored as a plain dict
+(to_dict/from_dict), exactly: floats go through JSON as their repr, so a score
+read back is bit for bit the one scored.
 """
 
 from __future__ import annotations
@@ -19,11 +21,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .question_counts import QuestionCounts
 from .scoring import GroupResult, Results, ThemeResult
 
 # Bump when the dict's shape changes; from_dict refuses shapes it does not know.
 # 2: each comment names the theme entry it came from (migration 0006).
-FORMAT = 2
+# 3: each question's answer counts by role tier and service area (issue 23).
+FORMAT = 3
+# Formats still read: a format-2 snapshot has no counts by group (questions is None).
+READABLE = (2, 3)
 
 # Question id -> {"1".."5", "dk": how many chose it}
 Distribution = Mapping[str, Mapping[str, int]]
@@ -43,6 +49,9 @@ class Snapshot:
     as_of: datetime | None  # the latest submission it includes
     bank_version: str
     submitted: int  # how many submitted responses it was made from
+    # Question id -> its answer counts, hidden as question_counts says; None in a
+    # snapshot made before they were kept (format 2), whose results stay as they were.
+    questions: Mapping[str, QuestionCounts] | None
 
 
 def make_snapshot(
@@ -52,9 +61,12 @@ def make_snapshot(
     as_of: datetime | None,
     bank_version: str,
     submitted: int,
+    *,
+    questions: Mapping[str, QuestionCounts],
 ) -> Snapshot:
     """A snapshot of what leaders may see: a theme's distribution and comments are kept
-    only when that theme's council cell is shown."""
+    only when that theme's council cell is shown; `questions` come already suppressed
+    (question_counts.question_counts, from the same results)."""
     shown = _shown_themes(results)
     return Snapshot(
         results=results,
@@ -63,6 +75,7 @@ def make_snapshot(
         as_of=as_of,
         bank_version=bank_version,
         submitted=submitted,
+        questions=dict(questions),
     )
 
 
@@ -103,13 +116,24 @@ def to_dict(snapshot: Snapshot) -> dict[str, Any]:
         "as_of": snapshot.as_of.isoformat() if snapshot.as_of else None,
         "bank_version": snapshot.bank_version,
         "submitted": snapshot.submitted,
+        "questions": None
+        if snapshot.questions is None
+        else {
+            question_id: {
+                "council": _plain(counts.council),
+                "roles": {g: _plain(c) for g, c in counts.roles.items()},
+                "service_areas": {g: _plain(c) for g, c in counts.service_areas.items()},
+            }
+            for question_id, counts in snapshot.questions.items()
+        },
     }
 
 
 def from_dict(data: Mapping[str, Any]) -> Snapshot:
-    if data.get("format") != FORMAT:
+    if data.get("format") not in READABLE:
         raise ValueError(f"a results snapshot of format {data.get('format')!r} is not readable")
     as_of = data["as_of"]
+    by_question = data["questions"] if data["format"] >= 3 else None
     return Snapshot(
         results=_results(data["results"]),
         distributions={
@@ -123,7 +147,27 @@ def from_dict(data: Mapping[str, Any]) -> Snapshot:
         as_of=datetime.fromisoformat(as_of) if as_of else None,
         bank_version=data["bank_version"],
         submitted=int(data["submitted"]),
+        questions=None if by_question is None else _questions(by_question),
     )
+
+
+def _plain(counts: Mapping[str, int] | None) -> dict[str, int] | None:
+    return None if counts is None else dict(counts)
+
+
+def _questions(data: Mapping[str, Any]) -> dict[str, QuestionCounts]:
+    def counts(stored: Mapping[str, int] | None) -> dict[str, int] | None:
+        return None if stored is None else {answer: int(n) for answer, n in stored.items()}
+
+    return {
+        question_id: QuestionCounts(
+            question_id,
+            counts(entry["council"]),
+            {group: counts(c) for group, c in entry["roles"].items()},
+            {group: counts(c) for group, c in entry["service_areas"].items()},
+        )
+        for question_id, entry in data.items()
+    }
 
 
 def _results(data: Mapping[str, Any]) -> Results:

@@ -28,12 +28,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assessment.framework.display import one_decimal
 from assessment.framework.model import Bank
-from assessment.framework.results_contract import CSV_COLUMNS, results_csv_rows
+from assessment.framework.question_counts import QuestionCounts
+from assessment.framework.results_contract import (
+    CSV_COLUMNS,
+    QUESTION_COLUMNS,
+    question_rows,
+    results_csv_rows,
+)
 from assessment.framework.scoring import Results
 
 CREATOR = "Digital maturity self-assessment"
 RESULTS_SHEET = "Results"
 THEMES_SHEET = "Themes by group"
+QUESTIONS_SHEET = "Questions by group"
 ABOUT_SHEET = "About"
 SCORE_FORMAT = "0.0"
 SCORING_SUMMARY = (
@@ -44,7 +51,10 @@ SCORING_SUMMARY = (
 
 # Cells starting with these are formulas (or can become one) in Excel, LibreOffice and Sheets.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_INTEGER_COLUMNS = frozenset({"respondents", "dont_know_percent"})
+_INTEGER_COLUMNS = frozenset(
+    {"respondents", "dont_know_percent", "answered", "dont_know"}
+    | {f"level_{level}" for level in range(1, 6)}
+)
 _DECIMAL_COLUMNS = frozenset({"score", "spread"})
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _BOM = "\ufeff"
@@ -94,13 +104,21 @@ def results_csv(bank: Bank, results: Results) -> bytes:
     return (_BOM + stream.getvalue()).encode("utf-8")
 
 
-def results_xlsx(bank: Bank, results: Results, about: ExportAbout) -> bytes:
-    """An Excel workbook: the results table, themes by group, and what the figures are."""
+def results_xlsx(
+    bank: Bank,
+    results: Results,
+    about: ExportAbout,
+    *,
+    questions: Mapping[str, QuestionCounts] | None = None,
+) -> bytes:
+    """An Excel workbook: the results table, themes by group, each question's answers by
+    group (`questions`: None where they were not kept), and what the figures are."""
     workbook = Workbook()
     workbook.properties.title = _clean(f"{about.council}: {about.assessment}")
     workbook.properties.creator = CREATOR
     _results_sheet(workbook.active, bank, results)
     _themes_sheet(workbook.create_sheet(THEMES_SHEET), bank, results)
+    _questions_sheet(workbook.create_sheet(QUESTIONS_SHEET), bank, results, questions)
     _about_sheet(workbook.create_sheet(ABOUT_SHEET), bank, results, about)
     stream = io.BytesIO()
     workbook.save(stream)
@@ -150,6 +168,34 @@ def _themes_sheet(sheet: Worksheet, bank: Bank, results: Results) -> None:
             if cell.data_type == "n" and cell.value is not None:
                 cell.number_format = SCORE_FORMAT
     sheet.freeze_panes = "B3"
+    _fit_columns(sheet, skip_last_row=True)
+
+
+def _questions_sheet(
+    sheet: Worksheet,
+    bank: Bank,
+    results: Results,
+    questions: Mapping[str, QuestionCounts] | None,
+) -> None:
+    if questions is None:
+        sheet.append(
+            ["Answers to each question by group were not kept for results closed before them."]
+        )
+        return
+    _header(sheet, QUESTION_COLUMNS)
+    for row in question_rows(bank, results, questions):
+        sheet.append([_cell_value(column, row[column]) for column in QUESTION_COLUMNS])
+    sheet.append([])
+    sheet.append(
+        [
+            f"Blank: fewer than {results.threshold} people answered, or hidden so that no "
+            "smaller group can be worked out by subtracting one figure from another"
+        ]
+    )
+    for row in sheet.iter_rows():
+        for cell in row:
+            _protect(cell)
+    sheet.freeze_panes = "A2"
     _fit_columns(sheet, skip_last_row=True)
 
 

@@ -70,7 +70,12 @@ def _assessment_document(
         "created_at": assessment.created_at.isoformat(),
         "responses": {"started": started, "submitted": submitted},
         "files": files,
-        "results": results_json(bank, scored, assessments.assessment_info(assessment)),
+        "results": results_json(
+            bank,
+            scored,
+            assessments.assessment_info(assessment),
+            questions=snapshots.live_questions(assessment, bank, scored),
+        ),
         # Every comment, held and hidden ones too (a data-rights request asks for all
         # that is held), each marked: by theme, alphabetical, not who wrote them.
         "comments": comments.archived(assessment),

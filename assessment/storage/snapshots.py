@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..framework.model import Bank
+from ..framework.question_counts import QuestionCounts, question_counts
 from ..framework.scoring import Results, score_cells
 from ..framework.snapshot import Snapshot, from_dict, make_snapshot, to_dict
-from . import comments, results
+from . import comments, question_answers, results
 from .base import db, utcnow
 from .models import Assessment, ResultsSnapshot
 
@@ -21,6 +22,14 @@ def live_results(assessment: Assessment, bank: Bank) -> Results:
     """The results of the responses submitted so far, scored now: for the operator's
     `results` command and for making a snapshot, never for a leader's page."""
     return score_cells(bank, results.cells(assessment, bank), assessment.anonymity_threshold)
+
+
+def live_questions(
+    assessment: Assessment, bank: Bank, scored: Results
+) -> dict[str, QuestionCounts]:
+    """Each question's answer counts by group as of now, suppressed as `scored` (the
+    live results) are: for the operator's `results` and for making a snapshot."""
+    return question_counts(bank, question_answers.chosen_counts(assessment, bank), scored)
 
 
 def live_snapshot(assessment: Assessment, bank: Bank) -> Snapshot:
@@ -34,6 +43,7 @@ def live_snapshot(assessment: Assessment, bank: Bank) -> Snapshot:
         results.latest_submission(assessment),
         bank.version,
         submitted,
+        questions=live_questions(assessment, bank, scored),
     )
 
 

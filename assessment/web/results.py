@@ -210,10 +210,11 @@ def download(assessment: Assessment, snapshot: Snapshot, extension: str):
     if extension == "csv":
         body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
     elif extension == "xlsx":
-        body = exports.results_xlsx(bank, results, about)
+        body = exports.results_xlsx(bank, results, about, questions=snapshot.questions)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        document = results_json(bank, results, assessments.assessment_info(assessment))
+        info = assessments.assessment_info(assessment)
+        document = results_json(bank, results, info, questions=snapshot.questions)
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     return downloads.attachment(body, content_type, about, extension)
 

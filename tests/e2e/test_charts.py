@@ -23,6 +23,10 @@ def test_every_results_page_draws_its_charts_with_their_tables_and_no_violations
         (f"theme {title}", f"results/themes/{theme_id}")
         for theme_id, title in zip(site.theme_ids, site.theme_titles, strict=True)
     )
+    pages.update(
+        (f"questions of {title}", f"results/themes/{theme_id}/questions")
+        for theme_id, title in zip(site.theme_ids, site.theme_titles, strict=True)
+    )
     drawn = 0
     for name, path in pages.items():
         results = ResultsPage.open(page, site.assessment_id, path)

@@ -113,6 +113,7 @@ def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascri
 ):
     SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
     paths = list(RESULTS_PAGES.values()) + [f"results/themes/{t}" for t in site.theme_ids]
+    paths += [f"results/themes/{t}/questions" for t in site.theme_ids]
     for path in paths:
         results = ResultsPage.open(no_js_page, site.assessment_id, path)
         assert results.figures.count() >= 1, path

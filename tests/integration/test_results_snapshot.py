@@ -30,6 +30,7 @@ def leader_urls(assessment_id: int) -> list[str]:
     base = f"/assessments/{assessment_id}"
     pages = ["results", "results/radar", "results/themes", "results/perception"]
     pages += ["results/silos", "results/themes/culture", "results/themes/technology"]
+    pages += ["results/themes/culture/questions"]
     pages += ["exports", "exports/results.csv", "exports/results.xlsx", "exports/results.json"]
     return [f"{base}/{page}" for page in pages] + [f"{base}/report.pdf"]
 

@@ -257,11 +257,18 @@ def test_the_leader_pages(site):
     shown = f"/assessments/{site.demo_assessment_id}"
     reader.assert_read(
         *(f"{shown}/{page}" for page in ("results", "results/themes/culture", "progress")),
+        f"{shown}/results/themes/culture/questions",
         *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments")),
     )
     # An open assessment links to no results; read what its results addresses say.
-    for path in ("results", "results/themes/culture", "exports/results.csv", "report.pdf",
-                 "exports/findings.csv"):  # fmt: skip
+    for path in (
+        "results",
+        "results/themes/culture",
+        "results/themes/culture/questions",
+        "exports/results.csv",
+        "exports/findings.csv",
+        "report.pdf",
+    ):
         reader.get(f"/assessments/{site.open_assessment_id}/{path}")
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"

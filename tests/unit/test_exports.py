@@ -26,6 +26,7 @@ from openpyxl import load_workbook
 
 from assessment.framework.loader import load_bank
 from assessment.framework.model import Option
+from assessment.framework.question_counts import ChosenCount, question_counts
 from assessment.framework.results_contract import CSV_COLUMNS, results_csv_rows
 from assessment.framework.scoring import DONT_KNOW, Respondent, score
 from assessment.reports.exports import (
@@ -217,7 +218,7 @@ def test_the_about_sheet_says_whose_results_as_of_when_from_how_many_and_how_hid
     assert sheet["Anonymity threshold"] == K
     assert sheet["Question bank version"] == BANK.version
     assert "mean" in sheet["How scores are worked out"]
-    assert book.sheetnames == ["Results", "Themes by group", "About"]
+    assert book.sheetnames == ["Results", "Themes by group", "Questions by group", "About"]
     assert book.properties.title == "Exampleshire Council: Autumn 2026"
     assert book.properties.creator == CREATOR
 
@@ -259,3 +260,40 @@ def test_a_long_title_is_cut_and_any_name_is_header_safe():
     title_part = name.removeprefix("ex-ample-shire-").removesuffix("-results-2026-01-02.xlsx")
     assert len(title_part) <= 60 and not title_part.endswith("-")
     assert re.fullmatch(r"[a-z0-9-]+\.xlsx", name)
+
+
+def test_the_questions_sheet_has_a_row_a_question_and_group_blank_where_hidden():
+    results = score(BANK, PEOPLE, K)
+    rows = [
+        ChosenCount(p.role, p.service_area, q, str(a), 1)
+        for p in PEOPLE
+        for q, a in p.answers.items()
+    ]
+    questions = question_counts(BANK, rows, results)
+    book = load_workbook(io.BytesIO(results_xlsx(BANK, results, about(), questions=questions)))
+    [head, *rest] = values(book["Questions by group"])
+    assert head[:7] == [
+        "theme",
+        "question",
+        "question_text",
+        "group_type",
+        "group",
+        "group_label",
+        "answered",
+    ]
+    table = [dict(zip(head, row, strict=True)) for row in rest if row[1]]
+    groups = 1 + len(BANK.roles) + len(BANK.service_areas)
+    assert len(table) == len(BANK.questions) * groups
+    by = {(r["question"], r["group_type"], r["group"]): r for r in table}
+    learn = by["culture.test_and_learn", "role", "leadership"]
+    assert (learn["answered"], learn["level_2"], learn["level_3"]) == (4, 3, 1)
+    assert (learn["most_chosen"], learn["dont_know_percent"], learn["suppressed"]) == ("2", 0, "no")
+    manager = by["culture.test_and_learn", "role", "manager"]
+    assert (manager["answered"], manager["level_4"], manager["suppressed"]) == (None, None, "yes")
+    assert by["technology.legacy", "council", "council"]["dont_know"] == 4
+
+
+def test_the_questions_sheet_says_when_the_counts_were_not_kept():
+    book = workbook()
+    [[note]] = values(book["Questions by group"])
+    assert "not kept" in note

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from assessment.framework.loader import load_bank
+from assessment.framework.question_counts import ChosenCount, question_counts
 from assessment.framework.results_contract import (
     CSV_COLUMNS,
     AssessmentInfo,
@@ -121,6 +122,8 @@ def test_the_json_document_for_a_shown_council():
         ],
         # frontline has nobody, so there is no gap to show.
         "perception_gap": None,
+        # Given no answer counts (as for a snapshot made before they were kept).
+        "questions": None,
     }
 
 
@@ -166,7 +169,32 @@ def test_the_json_document_for_a_council_under_k():
         "roles": [hidden(o.id) for o in BANK.roles],
         "service_areas": [hidden(o.id) for o in BANK.service_areas],
         "perception_gap": None,
+        "questions": None,
     }
+
+
+def test_the_json_gives_each_questions_answers_by_group_null_where_hidden():
+    results = score(BANK, COUNCIL, 3)
+    rows = [
+        ChosenCount(p.role, p.service_area, q, str(a), 1)
+        for p in COUNCIL
+        for q, a in p.answers.items()
+    ]
+    doc = results_json(BANK, results, info(3), questions=question_counts(BANK, rows, results))
+    assert list(doc["questions"]) == [q.id for q in BANK.questions]
+    legacy = {
+        "counts": {"1": 0, "2": 0, "3": 1, "4": 1, "5": 1, "dk": 1},
+        "answered": 4,
+        "dont_know_share": 0.25,
+        "most_chosen": [3, 4, 5],
+    }
+    assert doc["questions"]["technology.legacy"] == {
+        "theme": "technology",
+        "council": legacy,
+        "roles": {o.id: legacy if o.id == "leadership" else None for o in BANK.roles},
+        "service_areas": {o.id: legacy if o.id == "housing" else None for o in BANK.service_areas},
+    }
+    assert json.loads(json.dumps(doc)) == doc
 
 
 def test_the_perception_gap_in_the_json():

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessment.framework.loader import load_bank
+from assessment.framework.question_counts import ChosenCount, question_counts
 from assessment.framework.scoring import DONT_KNOW, Respondent, score
 from assessment.framework.snapshot import (
     Comment,
@@ -39,8 +40,20 @@ def snapshot_of(people, k=3, comments=None):
         "culture": [Comment(1, "Small steps")],
         "technology": [Comment(2, "Old")],
     }
+    results = score(BANK, people, k)
+    chosen = [
+        ChosenCount(p.role, p.service_area, q, str(a), 1)
+        for p in people
+        for q, a in p.answers.items()
+    ]
     return make_snapshot(
-        score(BANK, people, k), distributions, comments, AS_OF, BANK.version, len(people)
+        results,
+        distributions,
+        comments,
+        AS_OF,
+        BANK.version,
+        len(people),
+        questions=question_counts(BANK, chosen, results),
     )
 
 
@@ -109,4 +122,24 @@ def test_a_stored_comment_keeps_the_entry_it_came_from():
     people = [person(2, 1), person(3, 2), person(4, 3)]
     stored = to_dict(snapshot_of(people, comments={"culture": [Comment(41, "Small steps")]}))
     assert stored["comments"] == {"culture": [{"entry": 41, "text": "Small steps"}]}
-    assert stored["format"] == 2
+    assert stored["format"] == 3
+
+
+def test_a_snapshot_keeps_each_questions_counts_by_group():
+    people = [person(2, 1), person(3, 2), person(4, 3, role="leadership")]
+    snapshot = snapshot_of(people)
+    tries = snapshot.questions["culture.test_and_learn"]
+    assert tries.council == {"1": 0, "2": 1, "3": 1, "4": 1, "5": 0, "dk": 0}
+    assert tries.roles["frontline"] is None  # one leader alone would be council minus them
+    assert from_dict(json.loads(json.dumps(to_dict(snapshot)))).questions == snapshot.questions
+
+
+def test_a_snapshot_stored_before_counts_by_group_were_kept_is_still_read():
+    people = [person(2, 1), person(3, 2), person(4, 3)]
+    made = to_dict(snapshot_of(people))
+    # What a format-2 snapshot holds: everything but the questions' counts by group.
+    stored = {key: value for key, value in made.items() if key != "questions"}
+    read = from_dict({**stored, "format": 2})
+    assert read.questions is None
+    assert read.results == snapshot_of(people).results
+    assert read.distributions == snapshot_of(people).distributions
