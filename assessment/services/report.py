@@ -42,7 +42,7 @@ from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "2"
+REPORT_VERSION = "3"
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -102,7 +102,9 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
 
     def chart(figure, reading: str, table: tables.Table) -> ReportChart:
         # After one failure, don't wait on the rest: the tables carry the figures.
-        svg = svg_or_none(figure) if all(drawn) else None
+        svg = None
+        if all(drawn):
+            svg = svg_or_none(charts.for_print(figure), width=charts.PRINT_WIDTH)
         drawn.append(svg is not None)
         title = figure.layout.title.text
         return ReportChart(_data_uri(svg), f"{title}. {reading}".strip(), reading, table)
