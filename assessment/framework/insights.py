@@ -57,6 +57,7 @@ __all__ = [
     "TalkingPoint",
     "distribution_title",
     "gap_meaning",
+    "heatmap_key",
     "heatmap_reading",
     "heatmap_title",
     "is_disagreement",
@@ -361,6 +362,14 @@ def perception_reading(bank: Bank, results: Results) -> str:
     return f"{first} {widest} {how_many}"
 
 
+def heatmap_key() -> str:
+    """What the heatmap's colours mean, printed under it."""
+    return _(
+        "Orange: below the council's score for that theme; purple: above; the darker, "
+        "the further. Grey: not shown, to keep the answers of small groups anonymous."
+    )
+
+
 def heatmap_reading(bank: Bank, results: Results) -> str:
     if not _shown_areas(results):
         return ngettext(
@@ -369,8 +378,8 @@ def heatmap_reading(bank: Bank, results: Results) -> str:
             results.threshold,
         )
     first = _(
-        "Each row is a service area, and a blank cell is a score not shown, "
-        "to keep the answers of small groups anonymous."
+        "Each row is a service area and each cell its score on a theme, coloured by how far "
+        "it is from the council's score for that theme."
     )
     silos = silo_sentences(bank, results)
     if not silos:

@@ -47,7 +47,6 @@ SCORE_RANGE = [1, 5]
 # Level 1 to 5 from light to dark blue, then "Don't know" in grey.
 ANSWER_COLOURS = (LIGHT_GREY, "#bfd5ea", LIGHT_BLUE, BLUE, DARK_BLUE, MID_GREY)
 ANSWER_TEXT_COLOURS = (BLACK, BLACK, BLACK, "white", "white", BLACK)
-HEATMAP_SCALE = [[0.0, LIGHT_GREY], [0.5, LIGHT_BLUE], [1.0, DARK_BLUE]]
 # Dash and marker styles tell the radar's lines apart without colour.
 RADAR_STYLES = (
     (BLUE, "solid", "circle"),
@@ -232,38 +231,6 @@ def perception_chart(bank: Bank, results: Results) -> go.Figure:
     return fig
 
 
-def heatmap_chart(bank: Bank, results: Results) -> go.Figure:
-    areas = results.service_areas
-    z = [[area.theme(theme.id).score for theme in bank.themes] for area in areas]
-    heatmap = go.Heatmap(
-        z=z,
-        x=[wrap(theme.title, 12) for theme in bank.themes],
-        y=[area.label for area in areas],
-        text=[[one_decimal(v) for v in row] for row in z],
-        texttemplate="%{text}",
-        zmin=1,
-        zmax=5,
-        colorscale=HEATMAP_SCALE,
-        hoverongaps=False,
-        xgap=2,
-        ygap=2,
-        hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
-        colorbar={
-            "title": {"text": _("Score")},
-            "tickvals": list(LEVELS),
-            "ticktext": [f"{lv} {bank.level_name(lv)}" for lv in LEVELS],
-            "thickness": 14,
-        },
-    )
-    fig = _figure(insights.heatmap_title(bank, results), 160 + 34 * len(areas), [heatmap])
-    fig.update_layout(
-        xaxis={"side": "top", "showgrid": False, "tickangle": 0, "tickfont": {"size": 12}},
-        yaxis=_label_axis(),
-        margin={"t": 130},
-    )
-    return fig
-
-
 def distribution_chart(
     theme: Theme,
     counts: Mapping[str, Mapping[str, int]],
@@ -313,6 +280,33 @@ def distribution_chart(
         margin={"t": 110},
     )
     return fig
+
+
+# A print figure's width in pixels, and how many characters of its 18px title fit in it.
+PRINT_WIDTH = 800
+PRINT_TITLE_CHARACTERS = 80
+TITLE_LINE_HEIGHT = 24
+
+
+def for_print(fig: go.Figure) -> go.Figure:
+    """The figure as the PDF draws it. A page shows the title as its heading, but the
+    PDF keeps it in the image, where a long one would run off the edge: so it is
+    wrapped, from the top, and the top margin grows by the lines it adds."""
+    lines = textwrap.wrap(fig.layout.title.text or "", PRINT_TITLE_CHARACTERS)
+    if len(lines) <= 1:
+        return fig
+    printed = go.Figure(fig)
+    printed.update_layout(
+        title={
+            "text": "<br>".join(lines),
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
+        margin={"t": fig.layout.margin.t + TITLE_LINE_HEIGHT * (len(lines) - 1)},
+    )
+    return printed
 
 
 def figure_json(fig: go.Figure) -> str:

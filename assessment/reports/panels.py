@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from ..framework import insights
 from ..framework.model import Bank
 from ..framework.scoring import Results
-from . import charts, tables
+from . import charts, heatmap, tables
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ PANELS: dict[str, Callable[[Bank, Results], Panel]] = {
         tables.perception_table(bank, results),
     ),
     "silos": lambda bank, results: Panel(
-        charts.heatmap_chart(bank, results),
+        heatmap.heatmap_chart(bank, results),
         insights.heatmap_reading(bank, results),
         tables.heatmap_table(bank, results),
     ),

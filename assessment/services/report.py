@@ -103,7 +103,9 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
 
     def chart(figure, reading: str, table: tables.Table) -> ReportChart:
         # After one failure, don't wait on the rest: the tables carry the figures.
-        svg = svg_or_none(figure) if all(drawn) else None
+        svg = None
+        if all(drawn):
+            svg = svg_or_none(charts.for_print(figure), width=charts.PRINT_WIDTH)
         drawn.append(svg is not None)
         title = figure.layout.title.text
         return ReportChart(_data_uri(svg), f"{title}. {reading}".strip(), reading, table)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale, lazy_gettext
 from flask_babel import gettext as _
 
 from ..bank import current_bank
+from ..forms.comments import CommentFilterForm
 from ..framework import insights, ranked_findings
+from ..framework.comment_search import search
 from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
@@ -190,8 +192,16 @@ def _theme_page(assessment: Assessment, snapshot: Snapshot, theme_id: str):
         chart=chart,
         recommendation=insights.recommendation(bank, theme_id, results),
         perception_gap=(results.perception_gap or {}).get(theme_id),
-        comments=texts(snapshot, theme_id),
+        **_comments(texts(snapshot, theme_id)),
     )
+
+
+def _comments(comments: list[str]) -> dict:
+    """The theme's comments, filtered by the word in the address if it is a fair one."""
+    form = CommentFilterForm(request.args)
+    # An over-long word is refused with a message, and every comment is shown.
+    word = form.word.data if form.validate() else None
+    return {"form": form, "comments": search(comments, word)}
 
 
 @blueprint.get("/exports")

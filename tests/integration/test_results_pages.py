@@ -103,10 +103,14 @@ def test_the_silo_heatmap_leaves_a_group_under_the_threshold_blank(leader, resul
     page = leader.get(f"/assessments/{results_ready.assessment_id}/results/silos").get_data(
         as_text=True
     )
-    [heatmap] = _figure(page, "silos")["data"]
-    rows = dict(zip(heatmap["y"], heatmap["z"], strict=True))
-    assert all(value is None for value in rows["Planning"])
-    assert all(value is not None for value in rows["Housing"])
+    traces = _figure(page, "silos")["data"]
+    [hidden] = [trace for trace in traces if trace["name"] == "Not shown"]
+    printed = {}
+    for trace in traces:
+        for area, row in zip(trace["y"], trace["text"], strict=True):
+            printed.setdefault(area, []).extend(cell for cell in row if cell)
+    assert printed["Planning"] == ["Not<br>shown"] * len(hidden["x"])
+    assert "Not<br>shown" not in printed["Housing"]
     assert "Not shown: fewer than 3 people answered" in page
 
 

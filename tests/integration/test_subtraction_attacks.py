@@ -119,8 +119,14 @@ def test_the_results_pages_give_no_small_group_away(app, attacker):
     radar = _figure(client.get(f"{base}/radar").get_data(as_text=True), "radar")
     traces = {trace["name"]: trace["r"][: len(THEMES)] for trace in radar["data"]}
     council = traces.pop("Whole council")
-    [heatmap] = _figure(client.get(f"{base}/silos").get_data(as_text=True), "silos")["data"]
-    area_scores = dict(zip(heatmap["y"], heatmap["z"], strict=True))
+    # The heatmap colours each cell by the area's score minus the council's: add it back.
+    area_scores: dict[str, list] = {}
+    for trace in _figure(client.get(f"{base}/silos").get_data(as_text=True), "silos")["data"]:
+        for area, row in zip(trace["y"], trace["z"], strict=True):
+            cells = area_scores.setdefault(area, [None] * len(row))
+            for index, difference in enumerate(row if trace["name"] == "Scores" else []):
+                if difference is not None:
+                    cells[index] = council[index] + difference
 
     found = list(subtractions("roles", Figure(total), _figures(role_counts), K))
     found += subtractions("areas", Figure(total), _figures(area_counts), K)

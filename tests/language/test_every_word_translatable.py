@@ -260,6 +260,10 @@ def test_the_leader_pages(site):
         f"{shown}/results/themes/culture/questions",
         *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments")),
     )
+    # The comments filtered by a word: matches, one match, none, and a word too long.
+    culture = f"{shown}/results/themes/culture"
+    for word in ("the", "triage", "broadband", "x" * 101):
+        reader.get(culture, query_string={"word": word})
     # An open assessment links to no results; read what its results addresses say.
     for path in (
         "results",

@@ -23,7 +23,7 @@ import pytest
 
 from assessment.framework.loader import load_bank
 from assessment.framework.scoring import Respondent, score
-from assessment.reports import chart_export, charts
+from assessment.reports import chart_export, charts, heatmap
 from assessment.reports.chart_export import ChartExporter, ChartExportError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -83,6 +83,25 @@ def test_the_dashboard_figures_export(warm):
         svg = warm.svg(make(BANK, results))
         assert svg.startswith("<svg"), make.__name__
         assert urls(svg) <= SVG_NAMESPACES, make.__name__
+
+
+def test_the_heatmap_prints_its_scores_hidden_cells_key_and_whole_title(warm):
+    answers = {"culture.test_and_learn": 4, "culture.change": 3, "technology.legacy": 2}
+    people = [Respondent("manager", "housing", answers)] * 3
+    people += [Respondent("manager", "planning", answers | {"culture.change": 1})] * 3
+    fig = heatmap.heatmap_chart(BANK, score(BANK, people, 3))
+    fig.layout.title.text = "A finding as long as the longest, naming " + "service areas, " * 8
+    svg = warm.svg(charts.for_print(fig), width=charts.PRINT_WIDTH)
+    texts = re.findall(r"<(?:text|tspan)[^>]*>([^<]+)</", svg)
+    # Housing's and planning's culture (one question counts twice), each in its cell.
+    assert "3.3" in texts and "2.0" in texts
+    assert "Not" in texts and "shown" in texts and "1.0 below" in texts
+    assert "The same" in texts and "1.0 above" in texts
+    # The PDF's renderer draws no SVG gradient: the key must not need one.
+    assert "linearGradient" not in svg
+    # The title runs over lines, each short enough for the image's width.
+    title = [text for text in texts if "service areas" in text or "A finding" in text]
+    assert len(title) >= 2 and all(len(line) <= charts.PRINT_TITLE_CHARACTERS for line in title)
 
 
 def test_one_browser_serves_call_after_call(warm):

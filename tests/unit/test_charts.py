@@ -10,7 +10,7 @@ from pathlib import Path
 from assessment.framework import insights
 from assessment.framework.loader import load_bank
 from assessment.framework.scoring import DONT_KNOW, Respondent, score
-from assessment.reports import charts, tables
+from assessment.reports import charts, heatmap, tables
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank(ROOT / "tests" / "fixtures" / "questions" / "two_themes")
@@ -52,7 +52,7 @@ def test_every_chart_is_plain_printable_and_titled_with_its_finding():
             charts.perception_chart(BANK, SHOWN),
             insights.perception_title(BANK, SHOWN),
         ),
-        "heatmap": (charts.heatmap_chart(BANK, SHOWN), insights.heatmap_title(BANK, SHOWN)),
+        "heatmap": (heatmap.heatmap_chart(BANK, SHOWN), insights.heatmap_title(BANK, SHOWN)),
     }
     for name, (fig, title) in figures.items():
         assert fig.layout.title.text == title, name
@@ -147,28 +147,6 @@ def test_perception_chart_skips_a_theme_with_no_gap():
     assert list(bars.x) == [1.0]
 
 
-def test_heatmap_has_every_service_area_with_blanks_for_suppressed_cells():
-    fig = charts.heatmap_chart(BANK, SHOWN)
-    [heatmap] = fig.data
-    assert list(heatmap.y) == AREAS
-    assert list(heatmap.x) == ["Culture", "Technology"]
-    # Planning: culture (9 + 6) / 6 = 2.5, technology (12 + 6) / 6 = 3.0.
-    assert [list(row) for row in heatmap.z] == [
-        [5.0, 3.0],
-        [2.5, 3.0],
-        [None, None],
-        [None, None],
-    ]
-    assert [list(row) for row in heatmap.text] == [
-        ["5.0", "3.0"],
-        ["2.5", "3.0"],
-        ["", ""],
-        ["", ""],
-    ]
-    assert (heatmap.zmin, heatmap.zmax) == (1, 5)
-    assert "%{text}" in heatmap.hovertemplate
-
-
 def test_distribution_chart_stacks_the_answers_to_each_question():
     culture = BANK.theme("culture")
     counts = {"culture.test_and_learn": {"1": 2, "3": 4, "dk": 1}, "culture.change": {"5": 3}}
@@ -261,7 +239,7 @@ def test_a_group_under_k_appears_in_no_trace_and_no_table():
         charts.radar_chart(BANK, found),
         charts.themes_chart(BANK, found),
         charts.perception_chart(BANK, found),
-        charts.heatmap_chart(BANK, found),
+        heatmap.heatmap_chart(BANK, found),
     ]
     values = []
     for fig in figures:
@@ -295,3 +273,15 @@ def _flatten(value):
     if isinstance(value, (list, tuple)):
         return [item for part in value for item in _flatten(part)]
     return [value]
+
+
+def test_the_pdf_wraps_a_long_title_inside_the_image_and_leaves_a_short_one_alone():
+    short = charts.pillar_chart(BANK, SHOWN)
+    assert charts.for_print(short) is short
+    long = charts.themes_chart(BANK, SHOWN)
+    long.layout.title.text = "Culture and Technology are joint lowest at 2.0; " * 3
+    printed = charts.for_print(long)
+    lines = printed.layout.title.text.split("<br>")
+    assert len(lines) == 2 and all(len(line) <= charts.PRINT_TITLE_CHARACTERS for line in lines)
+    assert printed.layout.margin.t == long.layout.margin.t + charts.TITLE_LINE_HEIGHT
+    assert long.layout.title.text.count("<br>") == 0  # the page's figure is unchanged
