@@ -60,7 +60,8 @@ def wrap(text: str, width: int = 28) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
-def _figure(title: str, height: int, traces: Sequence[go.BaseTraceType] = ()) -> go.Figure:
+# The house style every chart shares (fonts, margins, title); the other chart modules use it too.
+def house_figure(title: str, height: int, traces: Sequence[go.BaseTraceType] = ()) -> go.Figure:
     fig = go.Figure(data=list(traces))
     fig.update_layout(
         template="none",
@@ -87,7 +88,7 @@ def _level_axis(bank: Bank, *, stacked: bool = True) -> dict:
     }
 
 
-def _label_axis() -> dict:
+def label_axis() -> dict:
     return {"autorange": "reversed", "automargin": True, "showgrid": False, "zeroline": False}
 
 
@@ -105,10 +106,10 @@ def pillar_chart(bank: Bank, results: Results) -> go.Figure:
         marker={"color": [BLUE, GREY]},
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
-    fig = _figure(
+    fig = house_figure(
         insights.pillar_title(results), 260, [bars] if any(v is not None for v in values) else []
     )
-    fig.update_layout(xaxis=_level_axis(bank), yaxis=_label_axis(), margin={"r": 60, "b": 70})
+    fig.update_layout(xaxis=_level_axis(bank), yaxis=label_axis(), margin={"r": 60, "b": 70})
     gap = results.council.people_first_gap
     if gap is not None:
         fig.add_annotation(
@@ -144,7 +145,7 @@ def radar_chart(bank: Bank, results: Results) -> go.Figure:
                 hovertemplate=f"{name}<br>%{{theta}}: %{{customdata}}<extra></extra>",
             )
         )
-    fig = _figure(insights.radar_title(bank, results), 560, traces)
+    fig = house_figure(insights.radar_title(bank, results), 560, traces)
     # The radial axis sits between the first two spokes, clear of the lines.
     radial = _level_axis(bank, stacked=False) | {"angle": 90 - 180 / max(len(theta), 1)}
     fig.update_layout(
@@ -187,10 +188,10 @@ def themes_chart(bank: Bank, results: Results) -> go.Figure:
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
     shown = any(s is not None for s in scores)
-    fig = _figure(
+    fig = house_figure(
         insights.themes_title(bank, results), 110 + 60 * len(themes), [bars] if shown else []
     )
-    fig.update_layout(xaxis=_level_axis(bank), yaxis=_label_axis(), margin={"r": 150, "b": 70})
+    fig.update_layout(xaxis=_level_axis(bank), yaxis=label_axis(), margin={"r": 150, "b": 70})
     for label, value in zip(labels, text, strict=True) if shown else []:
         fig.add_annotation(
             text=value, x=1.02, y=label, xref="paper", yref="y", xanchor="left", showarrow=False
@@ -216,7 +217,9 @@ def perception_chart(bank: Bank, results: Results) -> go.Figure:
             )
         )
     reach = max([1.0, *(abs(v) + 0.5 for _, v in gaps)])
-    fig = _figure(insights.perception_title(bank, results), 130 + 55 * max(len(gaps), 2), traces)
+    fig = house_figure(
+        insights.perception_title(bank, results), 130 + 55 * max(len(gaps), 2), traces
+    )
     fig.update_layout(
         xaxis={
             "range": [-reach, reach],
@@ -226,7 +229,7 @@ def perception_chart(bank: Bank, results: Results) -> go.Figure:
             "gridcolor": MID_GREY,
             "title": {"text": _("← Frontline staff score higher · Leaders score higher →")},
         },
-        yaxis=_label_axis(),
+        yaxis=label_axis(),
     )
     return fig
 
@@ -266,7 +269,7 @@ def distribution_chart(
                 hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
             )
         )
-    fig = _figure(title, 150 + 70 * max(len(questions), 1), traces)
+    fig = house_figure(title, 150 + 70 * max(len(questions), 1), traces)
     fig.update_layout(
         barmode="stack",
         showlegend=bool(traces),
@@ -276,7 +279,7 @@ def distribution_chart(
             "gridcolor": MID_GREY,
             "rangemode": "tozero",
         },
-        yaxis=_label_axis(),
+        yaxis=label_axis(),
         margin={"t": 110},
     )
     return fig

@@ -24,7 +24,7 @@ from assessment.framework.display import one_decimal
 from assessment.framework.model import Bank
 from assessment.framework.scoring import Results
 
-from .charts import BLACK, MID_GREY, _figure, _label_axis, wrap
+from .charts import BLACK, MID_GREY, house_figure, label_axis, wrap
 from .tables import not_shown, signed
 
 # ColorBrewer's PuOr (9 classes): orange below the council, purple above. Diverging,
@@ -88,7 +88,7 @@ def heatmap_chart(bank: Bank, results: Results) -> go.Figure:
     traces = [_scores(found, areas, columns, colour, scale_reach) for colour in (BLACK, WHITE)]
     traces.append(_hidden(found, areas, columns))
     height = 130 + 34 * len(areas) + KEY_SPACE
-    fig = _figure(insights.heatmap_title(bank, results), height, traces)
+    fig = house_figure(insights.heatmap_title(bank, results), height, traces)
     fig.update_layout(
         xaxis={
             "side": "top",
@@ -98,7 +98,7 @@ def heatmap_chart(bank: Bank, results: Results) -> go.Figure:
             "categoryorder": "array",
             "categoryarray": columns,
         },
-        yaxis=_label_axis() | {"categoryorder": "array", "categoryarray": areas},
+        yaxis=label_axis() | {"categoryorder": "array", "categoryarray": areas},
         coloraxis={
             "colorscale": DIVERGING_SCALE,
             "cmin": -scale_reach,

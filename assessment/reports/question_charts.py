@@ -27,7 +27,7 @@ from assessment.framework.question_counts import (
 )
 from assessment.framework.scoring import Results
 
-from .charts import ANSWER_COLOURS, ANSWER_TEXT_COLOURS, GREY, MID_GREY, _figure, wrap
+from .charts import ANSWER_COLOURS, ANSWER_TEXT_COLOURS, GREY, MID_GREY, house_figure, wrap
 from .tables import Table, dont_know_label, level_labels, not_shown
 
 
@@ -122,7 +122,7 @@ def question_chart(
             )
         )
     title = _("How each group answered question %(number)s", number=number)
-    fig = _figure(title, 150 + 34 * max(len(shown), 1), traces if shown else [])
+    fig = house_figure(title, 150 + 34 * max(len(shown), 1), traces if shown else [])
     fig.update_layout(
         barmode="stack",
         showlegend=bool(shown),

@@ -13,11 +13,9 @@ SUMMARY = 5
 
 
 def snapshot_findings(bank: Bank, snapshot: Snapshot) -> list[RankedFinding]:
-    """Every finding of the snapshot, biggest first.
-
-    The snapshot holds no answer counts by question yet, so there are no "Don't know"
-    findings until it does: they are passed to ranked_findings here, and only here."""
-    return ranked_findings(bank, snapshot.results, question_counts=None)
+    """Every finding of the snapshot, biggest first. A snapshot made before answer counts
+    by question were kept (format 2) has no "Don't know" findings by question."""
+    return ranked_findings(bank, snapshot.results, question_counts=snapshot.questions)
 
 
 def of_kind(findings: list[RankedFinding], kind: str) -> list[str]:

@@ -32,6 +32,7 @@ from ..framework.ranked_findings import LEADERS_FRONTLINE, SERVICE_AREA
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
+from ..framework.snapshot import to_dict as snapshot_dict
 from ..reports import charts, tables
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -85,6 +86,8 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
         "results": results_json(bank, snapshot.results, assessments.assessment_info(assessment)),
         "distributions": snapshot.distributions,
+        # The findings in the summary read the answer counts by question.
+        "questions": snapshot_dict(snapshot)["questions"],
         # The snapshot as shown: releasing or hiding a comment makes a new PDF.
         "comments": {theme_id: texts(snapshot, theme_id) for theme_id in snapshot.comments},
         "bank": bank.version,
