@@ -1,9 +1,21 @@
-"""The question banks this installation runs with (QUESTION_BANK_PATH), loaded once."""
+"""The question banks this installation runs with (QUESTION_BANK_PATH), loaded once.
+
+New assessments are made with the current bank (the newest installed); every
+assessment is then scored, shown and exported with the bank it was made with
+(bank_of), forever, so an installation keeps every version still in use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from flask import current_app
 
 from .framework.loader import Shelf, load_shelf
 from .framework.model import Bank
+
+if TYPE_CHECKING:
+    from .storage.models import Assessment
 
 
 def shelf() -> Shelf:
@@ -16,5 +28,11 @@ def current_bank() -> Bank:
 
 
 def bank_for(version: str) -> Bank:
-    """The bank an assessment was made with; UnknownBankVersion if it is not installed."""
+    """The bank of that version; UnknownBankVersion if it is not installed."""
     return shelf().get(version)
+
+
+def bank_of(assessment: Assessment) -> Bank:
+    """The bank `assessment` was made with; UnknownBankVersion if it is not installed
+    (web/errors.py and cli/shared.py say so to whoever asked)."""
+    return bank_for(assessment.bank_version)

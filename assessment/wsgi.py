@@ -1,12 +1,15 @@
 """The entry point for gunicorn: `gunicorn assessment.wsgi:app`.
 
-The bank is loaded here, before the first request, so a broken question bank
-stops the server at start-up with the file and field named, not on a page.
+The banks are loaded and checked here, before the first request, so a broken
+question bank, or a version already used whose content has changed, stops the
+server at start-up with the file and field named, not on a page.
 """
 
 from . import create_app
-from .bank import current_bank
+from .services import bank_versions
+from .storage import database
 
 app = create_app()
 with app.app_context():
-    current_bank()
+    bank_versions.check_on_start_up(app.config["QUESTION_BANK_PATH"])
+    database.commit()  # versions in use before they were recorded, now recorded

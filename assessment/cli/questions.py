@@ -1,4 +1,4 @@
-"""`questions`: check and export the question bank; neither needs SECRET_KEY."""
+"""`questions`: check and export the question banks; neither needs SECRET_KEY."""
 
 from __future__ import annotations
 
@@ -10,29 +10,39 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from ..framework.bank_export import bank_json
-from ..framework.loader import BankError, load_bank
+from ..framework.loader import BankError, UnknownBankVersion, load_shelf
+from ..services import bank_versions
 from .settings import needs_no_secret
 from .shared import bank
 
-questions = AppGroup("questions", help="Check and export the question bank.")
+questions = AppGroup("questions", help="Check and export the question banks.")
 
 
 @needs_no_secret
 @questions.command("check")
 def questions_check() -> None:
-    """Validate the question bank and say what is wrong, file by file."""
+    """Validate every installed bank, and each version assessments already use against
+    what it was when first used; say what is wrong, file by file."""
     path = current_app.config["QUESTION_BANK_PATH"]
     try:
-        checked = load_bank(path)
+        shelf = load_shelf(path)
     except BankError as error:
-        for line in str(error).splitlines():
-            click.echo(line, err=True)
-        sys.exit(1)
-    count = sum(len(theme.questions) for theme in checked.themes)
-    click.echo(
-        f"The question bank {checked.version} is valid: "
-        f"{len(checked.themes)} themes, {count} questions."
-    )
+        _refuse(str(error))
+    changed = bank_versions.changed_versions(shelf, path)
+    if changed:
+        _refuse("\n".join(changed))
+    for checked in shelf.banks:
+        count = sum(len(theme.questions) for theme in checked.themes)
+        click.echo(
+            f"The question bank {checked.version} is valid: "
+            f"{len(checked.themes)} themes, {count} questions."
+        )
+
+
+def _refuse(problems: str) -> None:
+    for line in problems.splitlines():
+        click.echo(line, err=True)
+    sys.exit(1)
 
 
 @needs_no_secret
@@ -40,6 +50,20 @@ def questions_check() -> None:
 @click.option(
     "--format", "output_format", type=click.Choice(["json"]), default="json", show_default=True
 )
-def questions_export(output_format: str) -> None:
-    """Print the question bank as JSON."""
-    click.echo(json.dumps(bank_json(bank()), indent=2, ensure_ascii=False))
+@click.option(
+    "--version", "version", default=None, help="The bank version to export (default: the current)"
+)
+def questions_export(output_format: str, version: str | None) -> None:
+    """Print a question bank as JSON: the current one, which new assessments use, unless
+    --version names another installed."""
+    chosen = bank()
+    if version is not None:
+        shelf = load_shelf(current_app.config["QUESTION_BANK_PATH"])
+        try:
+            chosen = shelf.get(version)
+        except UnknownBankVersion:
+            installed = ", ".join(shelf.versions)
+            raise click.ClickException(
+                f"--version {version!r}: no such bank is installed (installed: {installed})"
+            ) from None
+    click.echo(json.dumps(bank_json(chosen), indent=2, ensure_ascii=False))

@@ -67,5 +67,5 @@ def test_a_version_not_on_the_shelf_is_an_unknown_version_that_names_it():
 
 def test_a_folder_with_no_bank_in_it_says_so(tmp_path):
     (tmp_path / "notes").mkdir()
-    with pytest.raises(BankError, match="no bank.yaml"):
+    with pytest.raises(BankError, match=r"no bank\.yaml"):
         load_shelf(tmp_path)
