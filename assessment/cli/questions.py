@@ -9,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from .. import bank as banks
 from ..framework.bank_export import bank_json
 from ..framework.loader import BankError, UnknownBankVersion, load_shelf
 from ..services import bank_versions
@@ -58,12 +59,12 @@ def questions_export(output_format: str, version: str | None) -> None:
     --version names another installed."""
     chosen = bank()
     if version is not None:
-        shelf = load_shelf(current_app.config["QUESTION_BANK_PATH"])
+        installed = banks.shelf()
         try:
-            chosen = shelf.get(version)
+            chosen = installed.get(version)
         except UnknownBankVersion:
-            installed = ", ".join(shelf.versions)
             raise click.ClickException(
-                f"--version {version!r}: no such bank is installed (installed: {installed})"
+                f"--version {version!r}: no such bank is installed "
+                f"(installed: {', '.join(installed.versions)})"
             ) from None
     click.echo(json.dumps(bank_json(chosen), indent=2, ensure_ascii=False))
