@@ -1,10 +1,22 @@
-"""The question banks this installation runs with (QUESTION_BANK_PATH), loaded once."""
+"""The question banks this installation runs with (QUESTION_BANK_PATH), loaded once.
+
+New assessments are made with the current bank (the newest installed); every
+assessment is then scored, shown and exported with the bank it was made with
+(bank_of), forever, so an installation keeps every version still in use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from flask import current_app
 
 from .framework.loader import BankError, Shelf, bank_folder, load_shelf
 from .framework.model import Bank
 from .framework.reading_time import reading_time_problem
+
+if TYPE_CHECKING:
+    from .storage.models import Assessment
 
 
 def shelf() -> Shelf:
@@ -17,7 +29,7 @@ def current_bank() -> Bank:
 
 
 def bank_for(version: str) -> Bank:
-    """The bank an assessment was made with; UnknownBankVersion if it is not installed."""
+    """The bank of that version; UnknownBankVersion if it is not installed."""
     return shelf().get(version)
 
 
@@ -32,3 +44,9 @@ def check_on_start_up() -> Bank:
     if problem:
         raise BankError(problem)
     return current
+
+
+def bank_of(assessment: Assessment) -> Bank:
+    """The bank `assessment` was made with; UnknownBankVersion if it is not installed
+    (web/errors.py and cli/shared.py say so to whoever asked)."""
+    return bank_for(assessment.bank_version)

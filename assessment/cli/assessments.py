@@ -5,13 +5,13 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from ..services import closing
+from ..services import bank_versions, closing
 from ..services.erasure import erase_assessment
 from ..services.links import invitation_link
 from ..storage import assessments as assessment_store
 from ..storage import database, retention
 from ..storage.models import MIN_ANONYMITY_THRESHOLD
-from .shared import assessment, bank, council, plural
+from .shared import assessment, bank, bank_of, council, plural
 
 assessments = AppGroup("assessments", help="Create, open and close assessments.")
 
@@ -31,9 +31,7 @@ def assessments_create(council_slug: str, title: str, anonymity_threshold: int) 
     of_council = council(council_slug)
     if not title.strip() or len(title) > 200:
         raise click.ClickException("--title: give a title of 1 to 200 characters")
-    created = assessment_store.create_assessment(
-        of_council, title.strip(), anonymity_threshold, bank().version
-    )
+    created = bank_versions.new_assessment(of_council, title.strip(), anonymity_threshold, bank())
     database.commit()
     click.echo(str(created.id))
     click.echo(f"Invitation link: {invitation_link(created)}", err=True)
@@ -53,7 +51,7 @@ def assessments_close(assessment_id: int) -> None:
     saved are kept, no new ones are taken. A second close keeps the first results
     unless at least the anonymity threshold of new responses came in between."""
     found = assessment(assessment_id)
-    closed = closing.close(found, bank())
+    closed = closing.close(found, bank_of(found))
     database.commit()
     click.echo(f"Assessment {found.id} is closed")
     if not closed.replaced:

@@ -13,7 +13,7 @@ from ..services.erasure import erase_council
 from ..storage import councils as council_store
 from ..storage import database, retention
 from ..storage.base import Conflict
-from .shared import bank, council, plural
+from .shared import council, plural
 
 councils = AppGroup("councils", help="Manage councils.")
 
@@ -65,7 +65,7 @@ def councils_delete(slug: str, yes: bool) -> None:
 )
 def councils_export(slug: str, output: Path) -> None:
     """Write all of a council's data to one zip archive: JSON, and CSV files per assessment."""
-    archive = council_archive(council(slug, given_as="council"), bank())
+    archive = council_archive(council(slug, given_as="council"))
     try:
         output.write_bytes(archive)
     except OSError as error:

@@ -13,7 +13,7 @@ from ..framework.results_contract import results_json, write_results_csv
 from ..services import closing
 from ..services.report import report_pdf
 from ..storage import assessments, database, snapshots
-from .shared import assessment, bank
+from .shared import assessment, bank_of
 
 
 @click.command("results")
@@ -33,14 +33,15 @@ def results(assessment_id: int, output_format: str) -> None:
     open: this is an operator's tool. Leaders' pages, downloads and PDF show only the
     results stored when the assessment was closed."""
     found = assessment(assessment_id)
-    scored = snapshots.live_results(found, bank())
+    made_with = bank_of(found)
+    scored = snapshots.live_results(found, made_with)
     if output_format == "json":
-        questions = snapshots.live_questions(found, bank(), scored)
+        questions = snapshots.live_questions(found, made_with, scored)
         info = assessments.assessment_info(found)
-        document = results_json(bank(), scored, info, questions=questions)
+        document = results_json(made_with, scored, info, questions=questions)
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        write_results_csv(bank(), scored, sys.stdout)
+        write_results_csv(made_with, scored, sys.stdout)
 
 
 @click.command("report")
@@ -55,7 +56,7 @@ def results(assessment_id: int, output_format: str) -> None:
 def report(assessment_id: int, output: Path) -> None:
     """Write an assessment's PDF report for leaders."""
     found = assessment(assessment_id)
-    snapshot = closing.shown_snapshot(found, bank())
+    snapshot = closing.shown_snapshot(found, bank_of(found))
     if snapshot is None:
         raise click.ClickException(
             f"assessment {found.id} is open: its report is made once it is closed"

@@ -38,7 +38,8 @@ def level_choices(question: Question) -> tuple[SelectChoice, ...]:
     """A question's five level statements, then Don't know, in the reader's language.
     Made once a language for each app (each app has its own catalogues)."""
     cache = current_app.extensions.setdefault("level_choices", {})
-    key = (str(get_locale()), question.id)
+    # The question itself, not its id: one id may be worded differently in two banks.
+    key = (str(get_locale()), question)
     if key not in cache:
         levels = [SelectChoice(str(level), text) for level, text in enumerate(question.levels, 1)]
         cache[key] = (*levels, SelectChoice(DONT_KNOW, dont_know_label()))

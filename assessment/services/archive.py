@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from ..bank import bank_of
 from ..framework.model import Bank
 from ..framework.responses_csv import DONT_KNOW
 from ..framework.results_contract import results_json
@@ -25,8 +26,9 @@ from ..storage.models import Assessment, Council
 _BOM = "\ufeff"  # so Excel opens the CSV files as UTF-8; the import accepts it
 
 
-def council_archive(council: Council, bank: Bank) -> bytes:
-    """council.json, and per assessment its results CSV and its anonymised responses CSV."""
+def council_archive(council: Council) -> bytes:
+    """council.json, and per assessment its results CSV and its anonymised responses CSV,
+    each scored with the bank the assessment was made with."""
     buffer = io.BytesIO()
     document = {
         "exported_at": datetime.now(UTC).isoformat(),
@@ -47,6 +49,7 @@ def council_archive(council: Council, bank: Bank) -> bytes:
                 "results_csv": f"assessment-{assessment.id}-results.csv",
                 "responses_csv": f"assessment-{assessment.id}-responses.csv",
             }
+            bank = bank_of(assessment)
             scored = snapshots.live_results(assessment, bank)
             archive.writestr(files["results_csv"], results_csv(bank, scored))
             submitted = responses.submitted_respondents(assessment)

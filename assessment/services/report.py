@@ -23,7 +23,7 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..framework import insights
 from ..framework.action_plan import action_plan
 from ..framework.display import band_texts
@@ -68,7 +68,7 @@ class ThemeSection:
 
 
 def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
-    bank = current_bank()
+    bank = bank_of(assessment)
     cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
     language = current_language()
     key = _fingerprint(bank, assessment, snapshot)

@@ -315,3 +315,16 @@ class ResultsSnapshot(Base):
     bank_version: Mapped[str] = mapped_column(String(50))
     submitted: Mapped[int] = mapped_column(Integer)
     content: Mapped[dict] = mapped_column(JSON)
+
+
+class QuestionBank(Base):
+    """A bank version's content (the `questions export` JSON) as it was when the first
+    assessment was made with it. Assessments are scored with their version forever, so
+    a version's words and weights must never change under them: services/bank_versions.py
+    refuses an installed version that differs from its record."""
+
+    __tablename__ = "question_bank"
+
+    version: Mapped[str] = mapped_column(String(50), primary_key=True)
+    content: Mapped[dict] = mapped_column(JSON)
+    first_used_at: Mapped[datetime] = _timestamp()

@@ -4,8 +4,8 @@ Every officer opens and saves these pages, so they skip the ORM: each is one uni
 of work on a Core connection of its own, opened by `_connection()` and given back to
 the pool at the end of its `with` block, whatever the request does besides.
 
-- visit() reads one row: the assessment, this browser's response and what the
-  response holds for the theme.
+- visit() reads one row: the assessment (and the bank version it was made with),
+  this browser's response and what the response holds for the theme.
 - save() is one transaction, committed before it returns: lock the response (the
   lock checks the assessment is open and the response unsubmitted), read what the
   theme held (ADR 0004, two tabs), write every answer, write the theme's entry.
@@ -56,6 +56,7 @@ class OfficerVisit:
 
     assessment_id: int
     invitation_token: str
+    bank_version: str
     open: bool
     response_id: int | None
     submitted: bool
@@ -84,13 +85,14 @@ def visit(
         row = connection.execute(statement, params).first()
     if row is None:
         return None
-    assessment_id, status, response_id, submitted_at, *held = row
+    assessment_id, bank_version, status, response_id, submitted_at, *held = row
     stored = None
     if theme is not None and response_id is not None:
         stored = _stored_from(question_ids, held)
     return OfficerVisit(
         assessment_id=assessment_id,
         invitation_token=token,
+        bank_version=bank_version,
         open=status == "open",
         response_id=response_id,
         submitted=submitted_at is not None,
@@ -100,6 +102,7 @@ def visit(
 
 def save(
     invitation: str,
+    bank_version: str,
     response_id: int,
     theme: Theme,
     answers: Mapping[str, AnswerValue],
@@ -108,11 +111,17 @@ def save(
 ) -> StoredTheme | None:
     """Store one theme page and commit it; returns what the theme held just before.
     Nothing is stored (None) unless the response is not yet submitted and belongs to the
-    open assessment with this `invitation` token: the lock checks all of that, so a save
+    open assessment with this `invitation` token, made with the bank `bank_version` that
+    `theme` is from: the lock checks all of that, so a save
     needs no read before it. Saves of one response (two tabs, a submit) take turns on
     the response's row, so what is returned is exactly what this save replaced."""
     now = utcnow()
-    lock = {"response": response_id, "invitation": invitation, "now": now}
+    lock = {
+        "response": response_id,
+        "invitation": invitation,
+        "bank_version": bank_version,
+        "now": now,
+    }
     with _connection(autocommit=False) as connection, connection.begin() as transaction:
         if connection.execute(_LOCK_OPEN_RESPONSE, lock).rowcount != 1:
             transaction.rollback()
@@ -175,6 +184,8 @@ _LOCK_OPEN_RESPONSE = (
             select(_ASSESSMENT.c.id).where(
                 _ASSESSMENT.c.invitation_token == bindparam("invitation"),
                 _ASSESSMENT.c.status == "open",
+                # A theme of another bank would store answers to questions not asked.
+                _ASSESSMENT.c.bank_version == bindparam("bank_version"),
             )
         ),
     )
@@ -189,7 +200,13 @@ def _visit_statement(count: int, theme_id: str | None, question_ids: tuple[str, 
     # IN, which SQLAlchemy would render again on every run.
     ids = [bindparam(f"response_{n}") for n in range(count)]
     belongs = _RESPONSE.c.id.in_(ids) if ids else false()
-    columns = [_ASSESSMENT.c.id, _ASSESSMENT.c.status, _RESPONSE.c.id, _RESPONSE.c.submitted_at]
+    columns = [
+        _ASSESSMENT.c.id,
+        _ASSESSMENT.c.bank_version,
+        _ASSESSMENT.c.status,
+        _RESPONSE.c.id,
+        _RESPONSE.c.submitted_at,
+    ]
     if theme_id is not None:
         columns += _held_for_theme(_RESPONSE.c.id, theme_id, question_ids)
     joined = _ASSESSMENT.outerjoin(

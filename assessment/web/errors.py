@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from flask import Flask, render_template
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext, ngettext
 from flask_wtf.csrf import CSRFError
@@ -13,6 +13,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from ..extensions import login_manager
+from ..framework.loader import UnknownBankVersion
 from ..storage import database
 from . import throttle
 
@@ -87,10 +88,38 @@ def init_app(app: Flask) -> None:
     def database_unavailable(error: SQLAlchemyError):
         return unavailable()
 
+    @app.errorhandler(UnknownBankVersion)
+    def bank_not_installed(error: UnknownBankVersion):
+        return missing_bank(error.version)
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = error.code or 500
         return _page(PAGES.get(code, PAGES[400] if code < 500 else PAGES[500])), code
+
+
+def missing_bank(version: str):
+    """An assessment made with a bank version this installation does not have: nothing
+    about it can be shown or scored until the version is installed again (docs/adr/0007).
+    Not the asker's fault, nor a bug: 503, with what to do, for officers and leaders."""
+    current_app.logger.error(
+        "question bank %s is not installed, but %s needs it", version, request.path
+    )
+    if request.blueprint == "survey":
+        title = _("Sorry, this questionnaire is not available")
+        body = _(
+            "It was made with question bank %(version)s, which this service does not have. "
+            "Tell the person who sent you the link.",
+            version=version,
+        )
+    else:
+        title = _("Sorry, this assessment cannot be shown")
+        body = _(
+            "This assessment was made with question bank %(version)s, which this "
+            "installation does not have. Ask your administrator to install it.",
+            version=version,
+        )
+    return render_template("errors/error.html", title=title, body=body), 503
 
 
 def _too_many_attempts_page(seconds: int):

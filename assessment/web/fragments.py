@@ -41,7 +41,8 @@ def radios(question: Question, chosen: str | None, language: str | None = None) 
 
 def _blank(question: Question, language: str) -> Markup:
     cache = current_app.extensions.setdefault("question_radios", {})
-    key = (language, question.id)
+    # The question itself, not its id: one id may be worded differently in two banks.
+    key = (language, question)
     if key not in cache:
         cache[key] = _macro()(question, level_choices(question), None, None)
     return cache[key]

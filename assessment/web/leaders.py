@@ -7,9 +7,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from ..bank import current_bank
+from ..bank import bank_of, current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
-from ..services import closing, progress
+from ..services import bank_versions, closing, progress
 from ..services.links import invitation_link
 from ..storage import assessments as assessment_store
 from ..storage import results
@@ -40,8 +40,8 @@ def new_assessment():
         form.council.data = current_user.council_id
     if form.validate_on_submit():
         council = next(c for c in councils if c.id == form.council.data)
-        assessment = assessment_store.create_assessment(
-            council, form.title.data.strip(), form.anonymity_threshold.data, current_bank().version
+        assessment = bank_versions.new_assessment(
+            council, form.title.data.strip(), form.anonymity_threshold.data, current_bank()
         )
         flash(
             _("%(title)s is open. Send officers the invitation link.", title=assessment.title),
@@ -76,7 +76,7 @@ def change_status(assessment: Assessment, action: str):
         assessment_store.set_status(assessment, "open")
         flash(_("The assessment is open: officers can answer."), "success")
         return back
-    closed = closing.close(assessment, current_bank())
+    closed = closing.close(assessment, bank_of(assessment))
     flash(
         _(
             "The assessment is closed: no new answers are taken. Everything saved is kept, "
@@ -108,14 +108,14 @@ def assessment_progress(assessment: Assessment):
     return render_template(
         "leaders/progress.html",
         assessment=assessment,
-        tables=progress.tables(current_bank(), assessment),
+        tables=progress.tables(bank_of(assessment), assessment),
     )
 
 
 @blueprint.route("/assessments/<int:assessment_id>/headcounts", methods=["GET", "POST"])
 @assessment_view
 def headcounts(assessment: Assessment):
-    bank = current_bank()
+    bank = bank_of(assessment)
     saved = {f"{t}__{g}": n for (t, g), n in assessment_store.headcounts(assessment).items()}
     form = headcount_form(bank, data=saved)
     if form.validate_on_submit():

@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..forms.leaders import ConfirmForm, HideCommentForm
 from ..framework import moderation
 from ..framework.model import Theme
@@ -73,7 +73,7 @@ def release(assessment: Assessment, ref: str):
 @blueprint.route("/comments/<ref>/hide", methods=["GET", "POST"])
 @assessment_view
 def hide(assessment: Assessment, ref: str):
-    snapshot = closing.made_snapshot(assessment, current_bank())
+    snapshot = closing.made_snapshot(assessment, bank_of(assessment))
     if snapshot is None:
         return render_template("results/not_yet.html", assessment=assessment)
     entry = _entry(assessment, ref, snapshot)
@@ -85,14 +85,14 @@ def hide(assessment: Assessment, ref: str):
     return render_template(
         "leaders/hide_comment.html",
         assessment=assessment,
-        theme=current_bank().theme(entry.theme_id),
+        theme=bank_of(assessment).theme(entry.theme_id),
         text=entry.comment,
         form=form,
     ), (400 if form.errors else 200)
 
 
 def _review(assessment: Assessment, problem: str | None = None):
-    snapshot = closing.made_snapshot(assessment, current_bank())
+    snapshot = closing.made_snapshot(assessment, bank_of(assessment))
     if snapshot is None:
         return render_template("results/not_yet.html", assessment=assessment)
     reviewed = _reviewed(assessment, snapshot)
@@ -113,7 +113,7 @@ def _review(assessment: Assessment, problem: str | None = None):
 
 
 def _reviewed(assessment: Assessment, snapshot: Snapshot) -> list[Reviewed]:
-    bank = current_bank()
+    bank = bank_of(assessment)
     states = comments.moderation_of(c.entry for found in snapshot.comments.values() for c in found)
     reviewed = []
     for theme in bank.themes:
@@ -142,7 +142,7 @@ def _ref(assessment: Assessment, comment: Comment) -> str:
 def _entry(assessment: Assessment, ref: str, snapshot: Snapshot | None = None) -> ThemeEntry:
     """The entry of the snapshot's comment named `ref`; 404 for any other name, a
     forged one or one of another assessment alike."""
-    snapshot = snapshot or closing.made_snapshot(assessment, current_bank())
+    snapshot = snapshot or closing.made_snapshot(assessment, bank_of(assessment))
     if snapshot is None or len(ref) != 24 or not ref.isascii():
         abort(404)
     for found in snapshot.comments.values():

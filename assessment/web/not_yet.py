@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from flask import render_template
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..services import closing
 from ..storage.models import Assessment
 
@@ -22,7 +22,7 @@ def with_snapshot(view: Callable) -> Callable:
 
     @functools.wraps(view)
     def shown(assessment: Assessment, **kwargs):
-        snapshot = closing.shown_snapshot(assessment, current_bank())
+        snapshot = closing.shown_snapshot(assessment, bank_of(assessment))
         if snapshot is None:
             return render_template("results/not_yet.html", assessment=assessment)
         return view(assessment, snapshot, **kwargs)

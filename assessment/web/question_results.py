@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..framework.snapshot import Snapshot
 from ..reports import charts
 from ..reports.question_charts import question_panels
@@ -27,14 +27,14 @@ blueprint = Blueprint(
 @blueprint.get("/themes/<theme_id>/questions")
 @assessment_view
 def theme(assessment: Assessment, theme_id: str):
-    if not current_bank().has_theme(theme_id):
+    if not bank_of(assessment).has_theme(theme_id):
         abort(404)
     return _questions_page(assessment, theme_id=theme_id)
 
 
 @with_snapshot
 def _questions_page(assessment: Assessment, snapshot: Snapshot, theme_id: str):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     theme = bank.theme(theme_id)
     panels = question_panels(
         theme,

@@ -16,7 +16,7 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import force_locale, lazy_gettext
 from flask_babel import gettext as _
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..forms.comments import CommentFilterForm
 from ..framework import insights, ranked_findings
 from ..framework.comment_search import search
@@ -71,7 +71,7 @@ def _render(template: str, assessment: Assessment, snapshot: Snapshot, **context
         assessment=assessment,
         results=snapshot.results,
         as_of=snapshot.as_of,
-        bank=current_bank(),
+        bank=bank_of(assessment),
         pages=PAGES,
         **context,
     )
@@ -81,7 +81,7 @@ def _render(template: str, assessment: Assessment, snapshot: Snapshot, **context
 @assessment_view
 @with_snapshot
 def overview(assessment: Assessment, snapshot: Snapshot):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     findings = key_findings.snapshot_findings(bank, snapshot)
     return _render(
         "results/overview.html",
@@ -100,7 +100,7 @@ def overview(assessment: Assessment, snapshot: Snapshot):
 @assessment_view
 @with_snapshot
 def radar(assessment: Assessment, snapshot: Snapshot):
-    chart = _panel("radar", current_bank(), snapshot.results)
+    chart = _panel("radar", bank_of(assessment), snapshot.results)
     return _render(
         "results/chart_page.html",
         assessment,
@@ -114,7 +114,7 @@ def radar(assessment: Assessment, snapshot: Snapshot):
 @assessment_view
 @with_snapshot
 def themes(assessment: Assessment, snapshot: Snapshot):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     chart = _panel("themes", bank, results)
     return _render(
         "results/themes.html",
@@ -129,7 +129,7 @@ def themes(assessment: Assessment, snapshot: Snapshot):
 @assessment_view
 @with_snapshot
 def perception(assessment: Assessment, snapshot: Snapshot):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     chart = _panel("perception", bank, results)
     return _render(
         "results/chart_page.html",
@@ -147,7 +147,7 @@ def perception(assessment: Assessment, snapshot: Snapshot):
 @assessment_view
 @with_snapshot
 def silos(assessment: Assessment, snapshot: Snapshot):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     chart = _panel("silos", bank, results)
     return _render(
         "results/chart_page.html",
@@ -164,14 +164,14 @@ def silos(assessment: Assessment, snapshot: Snapshot):
 @blueprint.get("/results/themes/<theme_id>")
 @assessment_view
 def theme(assessment: Assessment, theme_id: str):
-    if not current_bank().has_theme(theme_id):
+    if not bank_of(assessment).has_theme(theme_id):
         abort(404)
     return _theme_page(assessment, theme_id=theme_id)
 
 
 @with_snapshot
 def _theme_page(assessment: Assessment, snapshot: Snapshot, theme_id: str):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     theme = bank.theme(theme_id)
     theme_result = results.council.theme(theme_id)
     # Both are in the snapshot only where the theme's council cell is shown.
@@ -215,7 +215,7 @@ def exports_page(assessment: Assessment, snapshot: Snapshot):
 @assessment_view
 @with_snapshot
 def download(assessment: Assessment, snapshot: Snapshot, extension: str):
-    bank, results = current_bank(), snapshot.results
+    bank, results = bank_of(assessment), snapshot.results
     about = downloads.export_about(assessment, snapshot)
     if extension == "csv":
         body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
@@ -237,7 +237,7 @@ def findings_download(assessment: Assessment, snapshot: Snapshot):
     # In English whatever the page's language, like every export (ADR 0005): files are
     # for other tools and are shared beyond the reader.
     with force_locale("en"):
-        findings = key_findings.snapshot_findings(current_bank(), snapshot)
+        findings = key_findings.snapshot_findings(bank_of(assessment), snapshot)
     body = findings_export.findings_csv(findings)
     about = downloads.export_about(assessment, snapshot)
     return downloads.attachment(body, "text/csv; charset=utf-8", about, "csv", what="findings")

@@ -17,10 +17,9 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
-from ..bank import current_bank
+from ..bank import bank_of
 from ..extensions import csrf
 from ..forms.survey import AboutYouForm, ContinueForm, ResumeForm, SubmitForm
-from ..framework.model import Bank
 from ..framework.reading_time import whole_minutes
 from ..storage import assessments, responses
 from ..storage.models import Assessment, Response
@@ -29,10 +28,6 @@ from .links import resume_link
 from .theme_page import ThemePage
 
 blueprint = Blueprint("survey", __name__)
-
-
-def _bank() -> Bank:
-    return current_bank()
 
 
 def _assessment(invitation: str) -> Assessment:
@@ -51,7 +46,8 @@ def start(invitation: str):
     response = officer_session.current_response(assessment)
     if response is not None and response.submitted:
         return render_template("survey/already_answered.html", assessment=assessment)
-    bank = _bank()
+    # The bank this assessment was made with: an officer learns at once if it is missing.
+    bank = bank_of(assessment)
     return render_template(
         "survey/start.html",
         assessment=assessment,
@@ -70,7 +66,7 @@ def about_you(invitation: str):
     if response is not None and response.submitted:
         # One response a browser: a shared link must not invite a second (FRAMEWORK.md).
         return redirect(url_for("survey.start", invitation=invitation))
-    form = AboutYouForm.for_bank(_bank(), obj=_about_you_data(response))
+    form = AboutYouForm.for_bank(bank_of(assessment), obj=_about_you_data(response))
     if not form.validate_on_submit():
         status = 400 if form.errors else 200
         return render_template("survey/about_you.html", form=form, assessment=assessment), status
@@ -103,7 +99,7 @@ def tasks(invitation: str):
     return render_template(
         "survey/tasks.html",
         assessment=assessment,
-        items=task_list.items(_bank(), response),
+        items=task_list.items(bank_of(assessment), response),
         response=response,
     )
 
@@ -190,10 +186,10 @@ def check(invitation: str):
     if response.submitted:
         replies.say_already_submitted()
         return redirect(url_for("survey.done", invitation=invitation))
-    status = 200
+    status, bank = 200, bank_of(assessment)
     if form.validate_on_submit():
         try:
-            if not responses.submit_response(response, _bank()):
+            if not responses.submit_response(response, bank):
                 replies.say_already_submitted()
             return redirect(url_for("survey.done", invitation=invitation))
         except responses.IncompleteResponse:
@@ -201,7 +197,7 @@ def check(invitation: str):
             # every section is completed. Nothing was changed.
             form.form_errors.append(_("Answer every question before you submit"))
             status = 400
-    page = task_list.check_answers(_bank(), response)
+    page = task_list.check_answers(bank, response)
     return render_template(
         "survey/check.html", assessment=assessment, form=form, page=page, response=response
     ), status

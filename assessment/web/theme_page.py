@@ -1,8 +1,12 @@
 """The officer's theme page: shown (ThemePage.show) and saved (ThemePage.save).
 
 Its database work is storage/officer_pages.py: one read to show the page, one
-committed transaction to save it. A plain post is read without building the form
-(forms/posted.py); anything needing a message goes through the form.
+committed transaction to save it. The theme is first taken from the current bank,
+which most assessments are made with; the read says which bank the assessment was
+made with, and a page of an older bank is read again with that bank's theme (and
+a save's lock refuses a theme of another bank, so the page then reads first). A
+plain post is read without building the form (forms/posted.py); anything needing a
+message goes through the form.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from flask import abort, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as HttpResponse
 
-from ..bank import current_bank
+from ..bank import bank_for, current_bank
 from ..forms import posted
 from ..forms.builder import ThemeFormBase, theme_form_class
 from ..framework import two_tabs
+from ..framework.model import Bank
 from ..storage import assessments, officer_pages
 from ..storage.officer_pages import OfficerVisit
 from . import officer_session, replies, theme_pages, throttle
@@ -24,9 +29,13 @@ class ThemePage:
     """One request for one theme page of one invitation."""
 
     def __init__(self, invitation: str, theme_id: str) -> None:
-        bank = current_bank()
         self.invitation = invitation
-        self.theme = bank.theme(theme_id) if bank.has_theme(theme_id) else None
+        self.theme_id = theme_id
+        self._use(current_bank())
+
+    def _use(self, bank: Bank) -> None:
+        self.bank = bank
+        self.theme = bank.theme(self.theme_id) if bank.has_theme(self.theme_id) else None
 
     def show(self):
         visit = self._visit(showing=True)
@@ -36,7 +45,7 @@ class ThemePage:
             return replies.ended(self.invitation)
         if visit.submitted:
             return self._already_submitted()
-        return theme_pages.fresh(self.invitation, self.theme, visit.stored)
+        return theme_pages.fresh(self.invitation, self.bank, self.theme, visit.stored)
 
     def save(self):
         plain = self._save_plainly() if self.theme is not None else None
@@ -48,12 +57,19 @@ class ThemePage:
         return self._save_with_form(visit)
 
     def _visit(self, showing: bool) -> OfficerVisit:
-        theme = self.theme if showing else None
+        visit = self._read(self.theme if showing else None)
+        if visit.bank_version != self.bank.version:
+            self._use(bank_for(visit.bank_version))  # UnknownBankVersion: web/errors.py
+            if showing and self.theme is not None:
+                visit = self._read(self.theme)
+        if self.theme is None:
+            abort(404)
+        return visit
+
+    def _read(self, theme) -> OfficerVisit:
         visit = officer_pages.visit(self.invitation, officer_session.response_ids(), theme)
         if visit is None:
             throttle.unknown_link()
-        if self.theme is None:
-            abort(404)
         return visit
 
     def _save_plainly(self) -> HttpResponse | None:
@@ -105,7 +121,13 @@ class ThemePage:
         response was submitted, or the assessment closed, while the page was open)."""
         theme, invitation = self.theme, self.invitation
         before = officer_pages.save(
-            invitation, response_id, theme, post.answers, post.comment, post.completed
+            invitation,
+            self.bank.version,
+            response_id,
+            theme,
+            post.answers,
+            post.comment,
+            post.completed,
         )
         if before is None:
             return None
@@ -156,6 +178,7 @@ class ThemePage:
         form.csrf_token.errors = []
         html = theme_pages.render(
             self.invitation,
+            self.bank,
             self.theme,
             form,
             session_ended=session_ended,
@@ -169,7 +192,7 @@ class ThemePage:
             return url_for("survey.saved", invitation=invitation)
         if _returning_to_check():
             return url_for("survey.check", invitation=invitation)
-        themes = current_bank().themes
+        themes = self.bank.themes
         position = themes.index(self.theme)
         if position + 1 < len(themes):
             following = themes[position + 1].id

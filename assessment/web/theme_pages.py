@@ -14,9 +14,8 @@ from flask import render_template, request, session, url_for
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-from ..bank import current_bank
 from ..forms.builder import ThemeFormBase, new_page_id, theme_form_class
-from ..framework.model import Theme
+from ..framework.model import Bank, Theme
 from ..framework.two_tabs import shown_value
 from ..storage.officer_pages import StoredTheme
 from . import auth, fragments, shells
@@ -28,17 +27,18 @@ TEMPLATE = "survey/theme.html"
 HOLES = {"nonce", "messages", "back", "csrf", "shown", "page", "comment"}
 
 
-def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
+def fresh(invitation: str, bank: Bank, theme: Theme, stored: StoredTheme) -> str:
     """The page as first shown, holding what the response has saved for the theme."""
     shell = None
     language = current_language()
     if not auth.signed_in():
-        key = (request.script_root, language, theme.id)
-        shell = shells.shell(key, _holes(theme), lambda: _shell_html(theme))
+        # A theme of one id differs from bank to bank: each version has its own shell.
+        key = (request.script_root, language, theme.id, bank.version)
+        shell = shells.shell(key, _holes(theme), lambda: _shell_html(bank, theme))
     if shell is None:
         form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
         form.show(stored.answers, stored.comment)
-        return render(invitation, theme, form)
+        return render(invitation, bank, theme, form)
     values = {
         "nonce": csp_nonce(),
         "messages": _messages(),
@@ -57,6 +57,7 @@ def fresh(invitation: str, theme: Theme, stored: StoredTheme) -> str:
 
 def render(
     invitation: str,
+    bank: Bank,
     theme: Theme,
     form: ThemeFormBase,
     session_ended: bool = False,
@@ -65,7 +66,7 @@ def render(
     """The page rendered in full, as the form stands (its answers, errors and all)."""
     return render_template(
         TEMPLATE,
-        **_page(theme, form, session_ended, page_expired),
+        **_page(bank, theme, form, session_ended, page_expired),
         invitation=invitation,
         back_href=_back_href(invitation),
         messages=_messages(),
@@ -77,11 +78,11 @@ def render(
     )
 
 
-def _shell_html(theme: Theme) -> str:
+def _shell_html(bank: Bank, theme: Theme) -> str:
     form = theme_form_class(theme)(formdata=None)
     return render_template(
         TEMPLATE,
-        **_page(theme, form, session_ended=False, page_expired=False),
+        **_page(bank, theme, form, session_ended=False, page_expired=False),
         invitation=None,
         cspNonce=shells.Hole("nonce"),
         back_href=shells.Hole("back"),
@@ -94,8 +95,8 @@ def _shell_html(theme: Theme) -> str:
     )
 
 
-def _page(theme: Theme, form: ThemeFormBase, session_ended: bool, page_expired: bool):
-    themes = current_bank().themes
+def _page(bank: Bank, theme: Theme, form: ThemeFormBase, session_ended: bool, page_expired: bool):
+    themes = bank.themes
     return {
         "theme": theme,
         "form": form,

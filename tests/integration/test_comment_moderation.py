@@ -135,7 +135,7 @@ def test_closing_marks_held_comments_and_the_archive_keeps_them_marked(app, clos
     with app.app_context():
         rows = db.session.execute(sa.select(ThemeEntry.comment, ThemeEntry.moderation)).all()
         states = {comment: state for comment, state in rows}
-        archive = council_archive(councils.council_by_slug("eastshire"), current_bank())
+        archive = council_archive(councils.council_by_slug("eastshire"))
     with zipfile.ZipFile(io.BytesIO(archive)) as files:
         [document] = json.loads(files.read("council.json"))["assessments"]
     assert states[PHONE] == "held" and states[NAMED] == "held" and states[PLAIN] is None

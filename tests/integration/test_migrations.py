@@ -30,6 +30,7 @@ TABLES = {
     "recovery_code",
     "reset_link",
     "results_snapshot",
+    "question_bank",
 }
 
 
@@ -115,6 +116,11 @@ def test_downgrade_to_base_leaves_nothing_behind_and_upgrade_works_again(app):
 def test_each_migration_steps_down_one_at_a_time(app):
     upgrade()
     head = _recorded_revisions()
+
+    downgrade(revision="-1")
+    assert "question_bank" not in _tables()
+    assert "privacy_contact" in _columns("council")
+    assert _recorded_revisions() != head
 
     downgrade(revision="-1")
     assert "privacy_contact" not in _columns("council")

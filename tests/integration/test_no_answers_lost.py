@@ -357,7 +357,13 @@ def test_a_save_racing_a_submit_stores_nothing(app, officer, open_assessment):
         culture = current_bank().theme("culture")
         assert (
             officer_pages.save(
-                open_assessment, response.id, culture, {"culture.change": "1"}, "", True
+                open_assessment,
+                current_bank().version,
+                response.id,
+                culture,
+                {"culture.change": "1"},
+                "",
+                True,
             )
             is None
         )

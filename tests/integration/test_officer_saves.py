@@ -29,7 +29,8 @@ def response_id(app, open_assessment) -> int:
 def _save(app, invitation: str, response_id: int, answers: dict[str, str]):
     with app.app_context():
         culture = current_bank().theme("culture")
-        return officer_pages.save(invitation, response_id, culture, answers, "Words", True)
+        version = current_bank().version
+        return officer_pages.save(invitation, version, response_id, culture, answers, "Words", True)
 
 
 def _held(app, invitation: str, response_id: int):

@@ -51,11 +51,14 @@ OWNED = {
     ),
 }
 TABLES = tuple(OWNED)
+# Tables of no council: the bank versions used (their words, none about anyone) stay
+# after a council goes, so other councils' rounds on them are still checked.
+SHARED = {"question_bank"}
 
 
 def test_the_row_counts_cover_every_table():
     """A new table must say here how its rows belong to a council, or this fails."""
-    assert set(OWNED) == {table.name for table in Base.metadata.sorted_tables}
+    assert set(OWNED) | SHARED == {table.name for table in Base.metadata.sorted_tables}
 
 
 def _count(app: Flask, sql: str, **params) -> int:

@@ -46,7 +46,7 @@ def _full(invitation: str, theme, stored: StoredTheme) -> str:
     # What survey.py did before shells: the form with the stored answers, shown.
     form = theme_form_class(theme)(data={**stored.answers, "comment": stored.comment or ""})
     form.show(stored.answers, stored.comment)
-    return theme_pages.render(invitation, theme, form)
+    return theme_pages.render(invitation, current_bank(), theme, form)
 
 
 @pytest.mark.parametrize("query", ["", "?return=check"])
@@ -62,7 +62,7 @@ def test_every_theme_filled_in_is_the_page_rendered_in_full(
                 g.csp_nonce = "the-same-nonce"
                 if message:
                     flash(message, "success")
-                filled = theme_pages.fresh(open_assessment, theme, stored)
+                filled = theme_pages.fresh(open_assessment, current_bank(), theme, stored)
                 if message:
                     flash(message, "success")
                 full = _full(open_assessment, theme, stored)
@@ -87,12 +87,12 @@ def test_a_page_that_cannot_be_a_shell_is_rendered_in_full(
 ):
     # Say a translation held one of the markers: the shell is refused, the page still right.
     monkeypatch.setitem(app.extensions, "page_shells", {})
-    monkeypatch.setattr(theme_pages, "_shell_html", lambda theme: f"{shells.OPEN}stray")
+    monkeypatch.setattr(theme_pages, "_shell_html", lambda bank, theme: f"{shells.OPEN}stray")
     theme = _themes(app)[0]
     stored = StoredTheme(answers={theme.question_ids[0]: "2"}, comment="Kept")
     page_of_the_theme = app.test_request_context(f"/s/{open_assessment}/themes/{theme.id}")
     with page_of_the_theme, caplog.at_level(logging.WARNING):
-        page = theme_pages.fresh(open_assessment, theme, stored)
+        page = theme_pages.fresh(open_assessment, current_bank(), theme, stored)
     assert f'name="{theme.question_ids[0]}" type="radio" value="2" checked' in page
     assert ">Kept</textarea>" in page
     assert "rendered in full" in caplog.text

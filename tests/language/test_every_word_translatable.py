@@ -21,7 +21,7 @@ from babel.dates import get_month_names
 from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
-from assessment.bank import current_bank
+from assessment.bank import bank_of, current_bank
 from assessment.storage import accounts, assessments, councils, database, snapshots
 from assessment.storage.base import db
 
@@ -347,8 +347,7 @@ def test_the_report_for_cabinet(site):
 
     with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
         assessment = assessments.assessment_by_id(site.demo_assessment_id)
-        bank = current_bank()
-        html, _ = report_html(bank, assessment, snapshots.stored(assessment))
+        html, _ = report_html(bank_of(assessment), assessment, snapshots.stored(assessment))
     problems = untranslated(html, site.data)
     assert 'lang="cy"' in html
     assert not problems, "Not translatable:\n" + "\n".join(problems)
@@ -370,3 +369,20 @@ def test_the_footer_offers_the_other_language_in_its_own_name(site):
     assert 'href="?lang=en" lang="en" hreflang="en">English</a>' in welsh
     # The choice lasts the session.
     assert '<html lang="cy"' in client.get("/").get_data(as_text=True)
+
+
+def test_a_round_made_with_a_bank_not_installed(site):
+    # Last, so the walks above never meet these rounds.
+    with site.app.app_context():
+        council = councils.council_by_slug(demo.COUNCIL_SLUG)
+        closed = assessments.create_assessment(council, CLOSED_TITLE, 5, "2025.9")
+        assessments.set_status(closed, "closed")
+        answering = assessments.create_assessment(council, OFFICERS_TITLE, 5, "2025.9")
+        database.commit()
+        results, invitation = f"/assessments/{closed.id}/results", answering.invitation_token
+    reader = Reader(site)
+    reader.get(f"/s/{invitation}")
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    reader.get(results)
+    reader.assert_read(f"/s/{invitation}", results)
+    reader.assert_all_translated()
