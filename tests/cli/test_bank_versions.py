@@ -65,8 +65,9 @@ def _reword_a_statement(shelf: Path) -> Path:
 def test_check_lists_every_installed_version(standalone_app):
     result = _runner(standalone_app(SHELF)).invoke(args=["questions", "check"])
     assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+    *lines, verdict = result.stdout.splitlines()
     assert [line.split(",")[0] for line in lines] == ["t1: 2 themes", "t2: 2 themes"]
+    assert verdict == "The question banks are valid."
     assert "kept for the assessments made with it" in lines[0]
     assert "new assessments use it" in lines[1]
 

@@ -151,7 +151,7 @@ def test_the_report_for_cabinet_opens_its_summary_with_the_biggest_findings(
     from assessment.storage import snapshots
 
     # The summary's words are what this checks; drawing the charts would only slow it down.
-    monkeypatch.setattr(report, "svg_or_none", lambda figure: None)
+    monkeypatch.setattr(report, "svg_or_none", lambda figure, **size: None)
     with app.test_request_context("/"):
         assessment = assessments.assessment_by_id(findings_ready.assessment_id)
         html, _ = report.report_html(current_bank(), assessment, snapshots.stored(assessment))
