@@ -4,8 +4,11 @@ The answers are generated from a seeded random source, so every run of `demo`
 builds the same council. Leaders in the demo see their council more kindly than
 frontline staff do, IT and digital staff rate the technology lower than others
 do, social care works in more of a silo, and two small groups (elected members
-and public health) stay under the anonymity threshold. That round is closed, so
-its results are there to read; a second round is open for officers to answer.
+and public health) stay under the anonymity threshold. Three rounds: the year
+before last's on the first bank (2026.1), closed, with about 120 responses and a
+little lower everywhere, so a later round has something to compare with; last
+year's on the current bank, closed, so its results are there to read; and this
+year's, open for officers to answer.
 """
 
 from __future__ import annotations
@@ -15,17 +18,24 @@ from collections.abc import Iterator
 
 from werkzeug.security import generate_password_hash
 
+from .framework.loader import Shelf
 from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
-from .services import closing
+from .services import bank_versions, closing
 from .services.links import absolute, invitation_link
 from .storage import accounts, assessments, councils, imports, responses, results, snapshots
 
 COUNCIL_SLUG = "exampleshire"
 COUNCIL_NAME = "Exampleshire Council"
+PREVIOUS_TITLE = "Digital maturity self-assessment 2025"
 ASSESSMENT_TITLE = "Digital maturity self-assessment 2026"
 OPEN_TITLE = "Digital maturity self-assessment 2027"
+# The first bank, which the previous round was answered with.
+PREVIOUS_VERSION = "2026.1"
+PREVIOUS_RESPONSES = 120
+# The previous round sat this much lower on every theme.
+PREVIOUS_SHIFT = -0.2
 LEADER_EMAIL = "leader@exampleshire.example"
 LEADER_PASSWORD = "demo-leader-password"
 SEED = 2026
@@ -81,7 +91,10 @@ AREA_VIEW = {
 }
 
 
-def synthetic_responses(bank: Bank, seed: int = SEED) -> list[ImportedResponse]:
+def synthetic_responses(
+    bank: Bank, seed: int = SEED, count: int | None = None, shift: float = 0.0
+) -> list[ImportedResponse]:
+    """`count` people (all of ROLE_MIX's), each theme `shift` higher than THEME_BASE."""
     rng = random.Random(seed)
     roles = [role for role, count in ROLE_MIX.items() for _ in range(count)]
     areas = [area for area, count in AREA_MIX.items() for _ in range(count)]
@@ -93,18 +106,24 @@ def synthetic_responses(bank: Bank, seed: int = SEED) -> list[ImportedResponse]:
             respondent=f"demo-{number:03d}",
             role=role,
             service_area=area,
-            answers=dict(_answers(bank, rng, role, area)),
+            answers=dict(_answers(bank, rng, role, area, shift)),
         )
         for number, (role, area) in enumerate(zip(roles, areas, strict=True), start=1)
-    ]
+    ][:count]
 
 
-def _answers(bank: Bank, rng: random.Random, role: str, area: str) -> Iterator[tuple[str, object]]:
+def _answers(
+    bank: Bank, rng: random.Random, role: str, area: str, shift: float
+) -> Iterator[tuple[str, object]]:
     outlook = rng.gauss(0, 0.45)  # some people see everything a little brighter
     for theme in bank.themes:
-        centre = THEME_BASE.get(theme.id, 2.5) + ROLE_VIEW.get(role, 0) + outlook
+        centre = THEME_BASE.get(theme.id, 2.5) + ROLE_VIEW.get(role, 0) + outlook + shift
         centre += AREA_VIEW.get((area, theme.id), 0)
-        unsure = 0.25 if role == "frontline" and theme.id in ("leadership", "technology") else 0.05
+        unsure = 0.05
+        if role == "frontline" and theme.id in ("leadership", "technology"):
+            # The first bank asked what "your council" does, out of frontline staff's
+            # sight; from 2027.1 they are asked about their own work.
+            unsure = 0.25 if bank.version == PREVIOUS_VERSION else 0.1
         for question in theme.questions:
             draw = rng.random()
             if draw < 0.03:
@@ -150,12 +169,12 @@ def _add_comments(bank: Bank, assessment) -> None:
             responses.save_theme(response, bank.theme(theme_id), {}, comment, completed=True)
 
 
-def load_demo(bank: Bank) -> list[str]:
+def load_demo(shelf: Shelf) -> list[str]:
     """Create what is missing of the demo and say where to find it; safe to run twice.
 
-    Two rounds: last year's, closed with its results made, so every results page has
-    something to show; and this year's, open, which officers answer through the
-    printed link (leaders see its progress, and its results once they close it)."""
+    The previous round is made only where the first bank is installed beside a newer
+    current one (a test shelf of one bank has just the two later rounds)."""
+    bank = shelf.current
     council = councils.council_by_slug(COUNCIL_SLUG) or councils.create_council(
         COUNCIL_SLUG, COUNCIL_NAME
     )
@@ -164,22 +183,48 @@ def load_demo(bank: Bank) -> list[str]:
             LEADER_EMAIL, generate_password_hash(LEADER_PASSWORD), "leader", council
         )
     rounds = {a.title: a for a in assessments.assessments_for(council)}
-    results_round = rounds.get(ASSESSMENT_TITLE)
-    if results_round is None:
-        results_round = assessments.create_assessment(council, ASSESSMENT_TITLE, 5, bank.version)
-        imports.import_responses(results_round, synthetic_responses(bank), bank)
-        _add_comments(bank, results_round)
-    if results_round.status != "closed" or snapshots.stored(results_round) is None:
-        closing.close(results_round, bank)
-    open_round = rounds.get(OPEN_TITLE) or assessments.create_assessment(
-        council, OPEN_TITLE, 5, bank.version
+    lines = [f"Demo council: {COUNCIL_NAME}"]
+    if PREVIOUS_VERSION in shelf.versions and bank.version != PREVIOUS_VERSION:
+        previous = _closed_round(
+            council,
+            rounds.get(PREVIOUS_TITLE),
+            PREVIOUS_TITLE,
+            shelf.get(PREVIOUS_VERSION),
+            synthetic_responses(
+                shelf.get(PREVIOUS_VERSION), SEED - 1, PREVIOUS_RESPONSES, PREVIOUS_SHIFT
+            ),
+        )
+        lines.append(_closed_line("Previous round", previous))
+    results_round = _closed_round(
+        council, rounds.get(ASSESSMENT_TITLE), ASSESSMENT_TITLE, bank, synthetic_responses(bank)
     )
-    _, submitted = results.response_counts(results_round)
+    open_round = rounds.get(OPEN_TITLE) or bank_versions.new_assessment(
+        council, OPEN_TITLE, 5, bank
+    )
     return [
-        f"Demo council: {COUNCIL_NAME}",
-        f"Results: assessment {results_round.id}, closed, {submitted} responses",
+        *lines,
+        _closed_line("Results", results_round),
         f"Answering: assessment {open_round.id}, {open_round.status}",
         f"Open {absolute('pages.home')}",
         f"Leader sign-in: {LEADER_EMAIL} / {LEADER_PASSWORD}",
         f"Officer invitation link: {invitation_link(open_round)}",
     ]
+
+
+def _closed_round(council, found, title: str, bank: Bank, people: list[ImportedResponse]):
+    """The round `found`, or a new one answered by `people`; closed with its results made."""
+    if found is None:
+        found = bank_versions.new_assessment(council, title, 5, bank)
+        imports.import_responses(found, people, bank)
+        _add_comments(bank, found)
+    if found.status != "closed" or snapshots.stored(found) is None:
+        closing.close(found, bank)
+    return found
+
+
+def _closed_line(name: str, closed) -> str:
+    _, submitted = results.response_counts(closed)
+    return (
+        f"{name}: assessment {closed.id} (bank {closed.bank_version}), closed, "
+        f"{submitted} responses"
+    )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from assessment import create_app
-from assessment.bank import current_bank
+from assessment.bank import shelf
 from assessment.demo import load_demo
 from assessment.storage.database import commit
 
@@ -72,6 +72,6 @@ def demo_app(kind: str = "sqlite"):
         app = app_for(url)
         with app.app_context():
             upgrade()
-            load_demo(current_bank())
+            load_demo(shelf())
             commit()
         yield app

@@ -9,10 +9,11 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from .. import bank as banks
 from ..config import MAX_RETENTION_DAYS
 from ..demo import load_demo
 from ..storage import database, retention
-from .shared import bank, plural
+from .shared import plural
 
 
 @click.command("purge")
@@ -46,7 +47,7 @@ def purge(days: int | None) -> None:
 @with_appcontext
 def demo() -> None:
     """Load a demo council, leader and assessment with synthetic responses (safe to rerun)."""
-    summary = load_demo(bank())
+    summary = load_demo(banks.shelf())
     database.commit()
     for line in summary:
         click.echo(line)

@@ -22,7 +22,7 @@ from werkzeug.security import generate_password_hash
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from assessment import create_app, demo
-from assessment.bank import current_bank
+from assessment.bank import current_bank, shelf
 from assessment.storage import accounts, assessments, councils, database
 from assessment.storage.base import db
 
@@ -140,7 +140,7 @@ def _seed(app: Flask) -> dict:
     an administrator, and a second council the demo leader must never see."""
     with app.app_context():
         bank = current_bank()
-        demo.load_demo(bank)
+        demo.load_demo(shelf())
         council = councils.council_by_slug(demo.COUNCIL_SLUG)
         results = next(a for a in assessments.assessments_for(council) if a.responses)
         officers = assessments.create_assessment(council, "Officers' assessment", 5, bank.version)

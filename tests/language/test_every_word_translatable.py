@@ -21,7 +21,7 @@ from babel.dates import get_month_names
 from werkzeug.security import generate_password_hash
 
 from assessment import create_app, demo
-from assessment.bank import bank_of, current_bank
+from assessment.bank import bank_of, current_bank, shelf
 from assessment.storage import accounts, assessments, councils, database, snapshots
 from assessment.storage.base import db
 
@@ -73,7 +73,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
 
         upgrade()
         bank = current_bank()
-        demo.load_demo(bank)
+        demo.load_demo(shelf())
         council = councils.council_by_slug(demo.COUNCIL_SLUG)
         officers = assessments.create_assessment(council, OFFICERS_TITLE, 5, bank.version)
         closed = assessments.create_assessment(council, CLOSED_TITLE, 5, bank.version)
