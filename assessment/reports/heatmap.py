@@ -56,6 +56,10 @@ DIVERGING_SCALE = [[i / (len(DIVERGING) - 1), colour] for i, colour in enumerate
 # A hidden cell: GOV.UK's mid grey, darker than the palest cells near "the same".
 HIDDEN = MID_GREY
 WHITE = "#ffffff"
+# A score's dark text: pure black rather than the house's near-black, so that on any
+# cell one of black and white contrasts by at least 4.5:1 (WCAG AA for small text;
+# with the near-black, cells between orange and its darkest fell to 4.4:1).
+TEXT_DARK = "#000000"
 # The scale reaches at least this far either side of the council, so that a
 # difference of 0.1 is never drawn as dark as a wide gap.
 LEAST_REACH = 1.0
@@ -85,7 +89,7 @@ def heatmap_chart(bank: Bank, results: Results) -> go.Figure:
     columns = [_column(theme.title) for theme in bank.themes]
     # A trace for each text colour, so that every printed score keeps its contrast,
     # and one for the hidden cells; each trace leaves the others' cells as gaps.
-    traces = [_scores(found, areas, columns, colour, scale_reach) for colour in (BLACK, WHITE)]
+    traces = [_scores(found, areas, columns, colour, scale_reach) for colour in (TEXT_DARK, WHITE)]
     traces.append(_hidden(found, areas, columns))
     height = 130 + 34 * len(areas) + KEY_SPACE
     fig = house_figure(insights.heatmap_title(bank, results), height, traces)
@@ -142,13 +146,13 @@ def text_colour(difference: float, scale_reach: float) -> str:
     """Black or white, whichever contrasts more with the cell's colour (WCAG 2)."""
     position = (difference + scale_reach) / (2 * scale_reach)
     [fill] = sample_colorscale(DIVERGING_SCALE, [min(max(position, 0.0), 1.0)])
-    background = _luminance(unlabel_rgb(fill))
-    on_black = (background + 0.05) / (_luminance(hex_to_rgb(BLACK)) + 0.05)
+    background = luminance(unlabel_rgb(fill))
+    on_black = (background + 0.05) / (luminance(hex_to_rgb(TEXT_DARK)) + 0.05)
     on_white = 1.05 / (background + 0.05)
-    return BLACK if on_black >= on_white else WHITE
+    return TEXT_DARK if on_black >= on_white else WHITE
 
 
-def _luminance(rgb: Sequence[float]) -> float:
+def luminance(rgb: Sequence[float]) -> float:
     """WCAG 2 relative luminance of an sRGB colour given as 0 to 255."""
     red, green, blue = (_linear(channel / 255) for channel in rgb)
     return 0.2126 * red + 0.7152 * green + 0.0722 * blue

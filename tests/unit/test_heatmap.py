@@ -10,13 +10,21 @@ culture 3.3 and technology 3.0 (see SHOWN): housing's leaders score culture 5.0
 from pathlib import Path
 
 import pytest
-from plotly.colors import hex_to_rgb
+from plotly.colors import hex_to_rgb, sample_colorscale, unlabel_rgb
 
 from assessment.framework import insights
 from assessment.framework.loader import load_bank
 from assessment.framework.scoring import Respondent, score
 from assessment.reports import heatmap
-from assessment.reports.heatmap import BLACK, DIVERGING, HIDDEN, ORANGE_DARK, PURPLE_DARK, WHITE
+from assessment.reports.heatmap import (
+    DIVERGING,
+    DIVERGING_SCALE,
+    HIDDEN,
+    ORANGE_DARK,
+    PURPLE_DARK,
+    TEXT_DARK,
+    WHITE,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 BANK = load_bank(ROOT / "tests" / "fixtures" / "questions" / "two_themes")
@@ -96,11 +104,11 @@ def test_every_shown_cell_prints_the_area_score_to_one_decimal():
 def test_scores_on_dark_cells_are_white_and_on_pale_cells_black():
     assert heatmap.text_colour(-2.0, 2.0) == WHITE  # the darkest orange
     assert heatmap.text_colour(2.0, 2.0) == WHITE  # the darkest purple
-    assert heatmap.text_colour(0.0, 2.0) == BLACK
-    assert heatmap.text_colour(-0.5, 2.0) == BLACK
+    assert heatmap.text_colour(0.0, 2.0) == TEXT_DARK
+    assert heatmap.text_colour(-0.5, 2.0) == TEXT_DARK
     scores, _hidden = drawn(heatmap.heatmap_chart(BANK, SHOWN))
     colours = {trace.textfont.color: trace for trace in scores}
-    assert set(colours) == {BLACK, WHITE}
+    assert set(colours) == {TEXT_DARK, WHITE}
     # Housing's culture, 1.7 of 2.0 above, is deep purple: its 5.0 is printed in white.
     assert list(colours[WHITE].text[0]) == ["5.0", ""]
 
@@ -145,3 +153,22 @@ def test_with_no_area_shown_every_cell_is_hidden():
     scores, hidden = drawn(heatmap.heatmap_chart(BANK, few))
     assert all(value is None for trace in scores for row in trace.z for value in row)
     assert all(value == 0 for row in hidden.z for value in row)
+
+
+def _contrast(one: str, other: str) -> float:
+    lighter, darker = sorted(
+        (
+            heatmap.luminance(unlabel_rgb(c) if c.startswith("rgb") else hex_to_rgb(c))
+            for c in (one, other)
+        ),
+        reverse=True,
+    )
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_every_printed_score_contrasts_with_its_cell_by_at_least_4_5_to_1():
+    for step in range(-40, 41):  # every twentieth of a point across a reach of 2
+        difference = step / 20
+        [fill] = sample_colorscale(DIVERGING_SCALE, [(difference + 2) / 4])
+        text = heatmap.text_colour(difference, 2.0)
+        assert _contrast(fill, text) >= 4.5, (difference, fill, text)
