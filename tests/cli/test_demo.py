@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from werkzeug.security import check_password_hash
 
 from assessment.framework.loader import load_shelf
-from assessment.storage import accounts, assessments, database, results, snapshots
+from assessment.storage import accounts, assessments, councils, database, results, snapshots
 from assessment.storage.base import db
 from assessment.storage.models import Assessment, Council, Response, User
 
@@ -59,7 +59,7 @@ def test_the_demo_says_where_to_look_and_how_to_sign_in(demo_app):
 def test_the_demo_runs_twice_and_creates_nothing_the_second_time(demo_app):
     first = run_demo(demo_app)
     loaded = rows(demo_app)
-    assert loaded == {"Council": 1, "User": 1, "Assessment": 2, "Response": 150}
+    assert loaded == {"Council": 1, "User": 1, "Assessment": 3, "Response": 120 + 150}
     second = run_demo(demo_app)
     assert rows(demo_app) == loaded
     assert second == first
@@ -112,3 +112,16 @@ def test_the_demo_results_round_is_closed_with_its_results_even_after_an_older_d
         kept = snapshots.stored(closed)
         assert kept.submitted == 150
         assert set(kept.comments) == {*PEOPLE_THEMES, "technology"}
+
+
+def test_the_demo_keeps_a_previous_round_on_the_first_bank_to_compare_with(demo_app):
+    run_demo(demo_app)
+    with demo_app.app_context():
+        council = councils.council_by_slug("exampleshire")
+        rounds = {a.title: a for a in assessments.assessments_for(council)}
+        previous = rounds["Digital maturity self-assessment 2025"]
+        latest = rounds["Digital maturity self-assessment 2026"]
+        assert (previous.bank_version, previous.status) == ("2026.1", "closed")
+        assert results.response_counts(previous) == (120, 120)
+        assert (latest.bank_version, latest.status) == ("2027.1", "closed")
+        assert snapshots.stored(previous) is not None and snapshots.stored(latest) is not None

@@ -87,7 +87,7 @@ def site(tmp_path_factory) -> Iterator[Site]:
         database.commit()
         site = Site(
             app,
-            _data(bank),
+            _data(shelf().banks),
             demo_assessment.id,
             officers.id,
             officers.invitation_token,
@@ -98,12 +98,14 @@ def site(tmp_path_factory) -> Iterator[Site]:
         db.engine.dispose()
 
 
-def _data(bank) -> set[str]:
-    """What pages show that is data, not our words: the bank, names, typed text."""
+def _data(banks) -> set[str]:
+    """What pages show that is data, not our words: every bank's text (the demo's
+    previous round was made with the first), names, typed text."""
     words = {
         demo.COUNCIL_NAME,
         demo.ASSESSMENT_TITLE,
         demo.OPEN_TITLE,
+        demo.PREVIOUS_TITLE,
         demo.LEADER_EMAIL,
         ADMIN_EMAIL,
         OTHER_COUNCIL,
@@ -116,7 +118,8 @@ def _data(bank) -> set[str]:
         "otherton",
         "session",  # the cookie's name, which the cookies page gives as it is
     }
-    words.update(_strings_in(bank))
+    for bank in banks:
+        words.update(_strings_in(bank))
     # Babel's own Welsh: month names in dates, and each language's name for itself.
     words.update(get_month_names("wide", locale="cy").values())
     words.update(("English", "Cymraeg"))
