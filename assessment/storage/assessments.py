@@ -37,6 +37,13 @@ def assessment_by_id(assessment_id: int) -> Assessment | None:
     return db.session.get(Assessment, assessment_id)
 
 
+def previous_round(assessment: Assessment) -> Assessment | None:
+    """The round `assessment` follows, if it names one."""
+    if assessment.previous_assessment_id is None:
+        return None
+    return db.session.get(Assessment, assessment.previous_assessment_id)
+
+
 def assessment_by_invitation(token: str, with_responses: Iterable[int] = ()) -> Assessment | None:
     """The assessment an invitation link names. Those of `with_responses` that belong to
     it are loaded in the same query, so responses.response_by_id then asks the database

@@ -159,6 +159,11 @@ class Assessment(Base):
     bank_version: Mapped[str] = mapped_column(String(40))
     invitation_token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = _timestamp()
+    # The council's round before this one, to compare with (FRAMEWORK.md "Rounds and
+    # change"); a deleted round leaves the next one without a previous.
+    previous_assessment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL"), index=True
+    )
 
     council: Mapped[Council] = relationship(back_populates="assessments")
     responses: Mapped[list[Response]] = relationship(
