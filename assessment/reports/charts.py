@@ -247,28 +247,7 @@ def distribution_chart(
     questions = theme.questions if shown else ()
     labels = [wrap(question.text, 40) for question in questions]
     table = [answer_counts(counts, question.id) for question in questions]
-    traces = []
-    names = [*level_labels(level_names), dont_know_label()]
-    for i, name in enumerate(names if shown else []):
-        column = [row[i] for row in table]
-        traces.append(
-            go.Bar(
-                name=name,
-                orientation="h",
-                y=labels,
-                x=column,
-                text=[str(n) if n else "" for n in column],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": ANSWER_TEXT_COLOURS[i]},
-                marker={
-                    "color": ANSWER_COLOURS[i],
-                    "line": {"color": GREY, "width": 1},
-                    "pattern": {"shape": "/" if i == len(LEVELS) else ""},
-                },
-                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
-            )
-        )
+    traces = answer_bars(labels, table, level_names) if shown else []
     fig = house_figure(title, 150 + 70 * max(len(questions), 1), traces)
     fig.update_layout(
         barmode="stack",
@@ -315,3 +294,33 @@ def for_print(fig: go.Figure) -> go.Figure:
 def figure_json(fig: go.Figure) -> str:
     """The figure for embedding in the page; the page's script adds the config."""
     return fig.to_json()
+
+
+def answer_bars(
+    labels: Sequence[str], rows: Sequence[Sequence[int]], level_names: Sequence[str]
+) -> list[go.Bar]:
+    """Stacked horizontal bars, one for each label: how many chose each level and "Don't
+    know" (each row's six counts, in that order), the count printed inside; "Don't know"
+    is hatched, so it never reads by colour alone."""
+    traces = []
+    for i, name in enumerate([*level_labels(level_names), dont_know_label()]):
+        column = [row[i] for row in rows]
+        traces.append(
+            go.Bar(
+                name=name,
+                orientation="h",
+                y=list(labels),
+                x=column,
+                text=[str(n) if n else "" for n in column],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": ANSWER_TEXT_COLOURS[i]},
+                marker={
+                    "color": ANSWER_COLOURS[i],
+                    "line": {"color": GREY, "width": 1},
+                    "pattern": {"shape": "/" if i == len(LEVELS) else ""},
+                },
+                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
+            )
+        )
+    return traces

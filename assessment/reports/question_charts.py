@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from assessment.framework.display import whole_percent
-from assessment.framework.model import LEVELS, Question, Theme
+from assessment.framework.model import Question, Theme
 from assessment.framework.question_counts import (
     ANSWERS,
     Counts,
@@ -27,7 +27,7 @@ from assessment.framework.question_counts import (
 )
 from assessment.framework.scoring import Results
 
-from .charts import ANSWER_COLOURS, ANSWER_TEXT_COLOURS, GREY, MID_GREY, house_figure, wrap
+from .charts import MID_GREY, answer_bars, house_figure, wrap
 from .tables import Table, dont_know_label, level_labels, not_shown
 
 
@@ -100,27 +100,8 @@ def question_chart(
     """A stacked bar for each shown group: how many chose each answer."""
     shown = [g for g in groups if g.counts is not None]
     labels = [wrap(g.label, 30) for g in shown]
-    traces = []
-    for i, name in enumerate([*level_labels(level_names), dont_know_label()]):
-        column = [g.counts.get(ANSWERS[i], 0) for g in shown]
-        traces.append(
-            go.Bar(
-                name=name,
-                orientation="h",
-                y=labels,
-                x=column,
-                text=[str(n) if n else "" for n in column],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": ANSWER_TEXT_COLOURS[i]},
-                marker={
-                    "color": ANSWER_COLOURS[i],
-                    "line": {"color": GREY, "width": 1},
-                    "pattern": {"shape": "/" if i == len(LEVELS) else ""},
-                },
-                hovertemplate=f"%{{y}}<br>{name}: %{{x}}<extra></extra>",
-            )
-        )
+    rows = [[g.counts.get(answer, 0) for answer in ANSWERS] for g in shown]
+    traces = answer_bars(labels, rows, level_names)
     title = _("How each group answered question %(number)s", number=number)
     fig = house_figure(title, 150 + 34 * max(len(shown), 1), traces if shown else [])
     fig.update_layout(
