@@ -50,7 +50,7 @@ class Round:
 
     bank: Bank
     threshold: int
-    published: Results
+    published: Results | None  # None: no results yet (a round still open), so nothing shown
     cells: Iterable[Cell]
 
 
@@ -183,20 +183,22 @@ def compare(previous_id: str, current: Round, previous: Round) -> Change:
     [council] = groups(
         [now.council],
         [before.council],
-        [current.published.council],
-        [previous.published.council],
+        _published(current, "council"),
+        _published(previous, "council"),
     )
     return Change(
         previous_id=previous_id,
         previous_bank_version=previous.bank.version,
         current_bank_version=current.bank.version,
         council=council,
-        roles=groups(now.roles, before.roles, current.published.roles, previous.published.roles),
+        roles=groups(
+            now.roles, before.roles, _published(current, "roles"), _published(previous, "roles")
+        ),
         service_areas=groups(
             now.service_areas,
             before.service_areas,
-            current.published.service_areas,
-            previous.published.service_areas,
+            _published(current, "service_areas"),
+            _published(previous, "service_areas"),
         ),
     )
 
@@ -270,6 +272,14 @@ def _theme_change(
     return ThemeChange(
         theme_id, compared, before.score, now.score, change, is_clear(change, now, before)
     )
+
+
+def _published(round_: Round, breakdown: str) -> Sequence[GroupResult]:
+    if round_.published is None:
+        return ()
+    if breakdown == "council":
+        return (round_.published.council,)
+    return getattr(round_.published, breakdown)
 
 
 def _cell_shown(group: GroupResult | None, theme_id: str) -> bool:

@@ -40,6 +40,7 @@ from ..reports.pdf import render_pdf
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import key_findings, progress
+from .change import since_last_round
 from .language import current_language
 from .report_cache import ReportCache
 
@@ -84,7 +85,12 @@ def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
 
 def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
-        "results": results_json(bank, snapshot.results, assessments.assessment_info(assessment)),
+        "results": results_json(
+            bank,
+            snapshot.results,
+            assessments.assessment_info(assessment),
+            change=since_last_round(assessment, bank, snapshot),
+        ),
         "distributions": snapshot.distributions,
         # The findings in the summary read the answer counts by question.
         "questions": snapshot_dict(snapshot)["questions"],

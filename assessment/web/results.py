@@ -27,6 +27,7 @@ from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress
+from ..services.change import since_last_round
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import downloads
@@ -217,14 +218,17 @@ def exports_page(assessment: Assessment, snapshot: Snapshot):
 def download(assessment: Assessment, snapshot: Snapshot, extension: str):
     bank, results = bank_of(assessment), snapshot.results
     about = downloads.export_about(assessment, snapshot)
+    change = since_last_round(assessment, bank, snapshot)
     if extension == "csv":
-        body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
+        body, content_type = exports.results_csv(bank, results, change), "text/csv; charset=utf-8"
     elif extension == "xlsx":
-        body = exports.results_xlsx(bank, results, about, questions=snapshot.questions)
+        body = exports.results_xlsx(
+            bank, results, about, questions=snapshot.questions, change=change
+        )
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         info = assessments.assessment_info(assessment)
-        document = results_json(bank, results, info, questions=snapshot.questions)
+        document = results_json(bank, results, info, questions=snapshot.questions, change=change)
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     return downloads.attachment(body, content_type, about, extension)
 

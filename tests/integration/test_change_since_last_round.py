@@ -1,0 +1,145 @@
+"""Roundshire answered last spring and again this spring; its leader downloads this round's
+results and finds how each theme moved, like for like, worked out here by hand from the
+answers stored, not through framework/change.py.
+
+Both rounds use the two-theme test bank: culture has two questions (culture.test_and_learn,
+weight 1; culture.change, weight 2), so it compares; technology has one, so it does not.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import statistics
+from datetime import timedelta
+
+import pytest
+
+from assessment.bank import current_bank
+from assessment.framework.responses_csv import ImportedResponse
+from assessment.services import closing
+from assessment.storage import accounts, assessments, councils, database, imports
+
+from .clock import frozen_clock
+from .people import PASSWORD, sign_in
+
+LEADER = "lead@roundshire.example"
+WEIGHTS = {"culture.test_and_learn": 1, "culture.change": 2}
+LAST_SPRING = [
+    ("leadership", "housing", {"culture.test_and_learn": 2, "culture.change": 3}),
+    ("leadership", "housing", {"culture.test_and_learn": 3, "culture.change": 2}),
+    ("leadership", "housing", {"culture.test_and_learn": 2, "culture.change": "dk"}),
+    ("frontline", "other", {"culture.test_and_learn": 1, "culture.change": 2}),
+    ("frontline", "other", {"culture.change": 1, "technology.legacy": 2}),
+    ("frontline", "other", {"culture.test_and_learn": 2, "culture.change": 1}),
+]
+THIS_SPRING = [
+    ("leadership", "housing", {"culture.test_and_learn": 4, "culture.change": 5}),
+    ("leadership", "housing", {"culture.test_and_learn": 5, "culture.change": 4}),
+    ("leadership", "housing", {"culture.test_and_learn": 4, "culture.change": 4}),
+    ("frontline", "other", {"culture.test_and_learn": 3, "culture.change": 3}),
+    ("frontline", "other", {"culture.test_and_learn": 2, "culture.change": 3}),
+    ("frontline", "other", {"culture.change": 3, "technology.legacy": 4}),
+]
+# Answered after last spring's results were made: never part of any change.
+LATE = [("frontline", "other", {"culture.test_and_learn": 5, "culture.change": 5})] * 3
+
+
+def by_hand(people):
+    """Each person's culture score on the shared questions, the plain mean, and its spread."""
+    scores = []
+    for _, _, answers in people:
+        levels = [(WEIGHTS[q], a) for q, a in answers.items() if q in WEIGHTS and a != "dk"]
+        if levels:
+            scores.append(sum(w * a for w, a in levels) / sum(w for w, _ in levels))
+    return statistics.mean(scores), statistics.stdev(scores), len(scores)
+
+
+def _rows(people, first):
+    return [
+        ImportedResponse(n, f"r{n}", role, area, answers)
+        for n, (role, area, answers) in enumerate(people, start=first)
+    ]
+
+
+@pytest.fixture
+def roundshire(app, clean_database):
+    """Last spring closed (with a late import after), this spring closed, naming it."""
+    with frozen_clock() as clock, app.app_context():
+        bank = current_bank()
+        council = councils.create_council("roundshire", "Roundshire Council")
+        from werkzeug.security import generate_password_hash
+
+        accounts.create_user(LEADER, generate_password_hash(PASSWORD), "leader", council)
+        last = assessments.create_assessment(council, "Spring 2025", 3, bank.version)
+        imports.import_responses(last, _rows(LAST_SPRING, 2), bank)
+        clock.tick(timedelta(minutes=1))
+        closing.close(last, bank)
+        clock.tick(timedelta(minutes=1))
+        imports.import_responses(last, _rows(LATE, 100), bank)
+        this = assessments.create_assessment(council, "Spring 2026", 3, bank.version)
+        this.previous_assessment_id = last.id
+        imports.import_responses(this, _rows(THIS_SPRING, 2), bank)
+        clock.tick(timedelta(minutes=1))
+        closing.close(this, bank)
+        database.commit()
+        return {"last": last.id, "this": this.id}
+
+
+def test_the_downloads_and_the_command_line_agree_with_the_change_worked_by_hand(
+    app, client, runner, roundshire
+):
+    before, s1, n1 = by_hand(LAST_SPRING)
+    now, s2, n2 = by_hand(THIS_SPRING)
+    expected = now - before
+    clear = abs(expected) > 1.96 * (s1**2 / n1 + s2**2 / n2) ** 0.5
+    assert clear  # the story: culture rose clearly
+
+    sign_in(client, LEADER)
+    base = f"/assessments/{roundshire['this']}/exports"
+    change = json.loads(client.get(f"{base}/results.json").get_data(as_text=True))["change"]
+    assert change["previous"] == str(roundshire["last"])
+    culture = change["themes"]["culture"]
+    assert culture["change"] == pytest.approx(expected)
+    assert (culture["questions_compared"], culture["clear"]) == (2, True)
+    assert change["themes"]["technology"] == {
+        "change": None,
+        "questions_compared": 1,
+        "clear": None,
+    }
+    leaders_before, *_ = by_hand(LAST_SPRING[:3])
+    leaders_now, *_ = by_hand(THIS_SPRING[:3])
+    assert change["roles"]["leadership"]["culture"]["change"] == pytest.approx(
+        leaders_now - leaders_before
+    )
+    # Nobody answered as an elected member: no change to show, in either round.
+    assert change["roles"]["elected_member"] == {
+        "culture": None,
+        "technology": {"change": None, "questions_compared": 1, "clear": None},
+    }
+
+    text = client.get(f"{base}/results.csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    [row] = [r for r in rows if r["group_type"] == "council" and r["theme"] == "culture"]
+    assert row["previous_score"] == f"{before + 1e-9:.1f}"
+    assert row["change"] == f"{expected + 1e-9:+.1f}"
+    [tech] = [r for r in rows if r["group_type"] == "council" and r["theme"] == "technology"]
+    assert (tech["previous_score"], tech["change"]) == ("", "")
+
+    printed = runner.invoke(
+        args=["results", "--assessment", str(roundshire["this"]), "--format", "json"]
+    )
+    assert printed.exit_code == 0, printed.output
+    assert json.loads(printed.stdout)["change"] == change
+
+
+def test_without_a_previous_round_the_change_is_null_and_the_csv_columns_empty(
+    app, client, roundshire
+):
+    sign_in(client, LEADER)
+    base = f"/assessments/{roundshire['last']}/exports"
+    assert json.loads(client.get(f"{base}/results.json").get_data(as_text=True))["change"] is None
+    text = client.get(f"{base}/results.csv").get_data(as_text=True).lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {(r["previous_score"], r["change"]) for r in rows} == {("", "")}
