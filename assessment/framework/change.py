@@ -114,7 +114,8 @@ class Change:
 
     @property
     def questions_compared(self) -> int:
-        return sum(t.questions_compared for t in self.council.themes)
+        """Questions compared across themes (a theme not comparable compares none)."""
+        return sum(t.questions_compared for t in self.council.themes if t.comparable)
 
 
 def shared_questions(current: Bank, previous: Bank) -> dict[str, tuple[str, ...]]:

@@ -24,7 +24,7 @@ from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
-from ..reports import charts, exports, findings_export, tables
+from ..reports import change_report, charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress
 from ..services.change import since_last_round
@@ -43,6 +43,7 @@ PAGES = (
     ("results.themes", lazy_gettext("Scores and agreement")),
     ("results.perception", lazy_gettext("Leaders and frontline")),
     ("results.silos", lazy_gettext("Service areas")),
+    ("results.since_the_last_round", lazy_gettext("Since the last round")),
 )
 
 
@@ -160,6 +161,24 @@ def silos(assessment: Assessment, snapshot: Snapshot):
             key_findings.snapshot_findings(bank, snapshot), ranked_findings.SERVICE_AREA
         ),
     )
+
+
+@blueprint.get("/results/change")
+@assessment_view
+@with_snapshot
+def since_the_last_round(assessment: Assessment, snapshot: Snapshot):
+    bank = bank_of(assessment)
+    since = since_last_round(assessment, bank, snapshot)
+    shown = None
+    if since is not None:
+        figure = change_report.change_chart(bank, since)
+        shown = {
+            "change": since,
+            "chart": _chart("change", figure, "", change_report.change_table(bank, since)),
+            "compared": change_report.compared_sentence(since),
+            "groups": change_report.groups_table(bank, since),
+        }
+    return _render("results/change.html", assessment, snapshot, since=shown)
 
 
 @blueprint.get("/results/themes/<theme_id>")

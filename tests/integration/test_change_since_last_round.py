@@ -143,3 +143,27 @@ def test_without_a_previous_round_the_change_is_null_and_the_csv_columns_empty(
     text = client.get(f"{base}/results.csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {(r["previous_score"], r["change"]) for r in rows} == {("", "")}
+
+
+def test_the_page_says_how_each_theme_moved_in_words_and_figures(app, client, roundshire):
+    before, _, _ = by_hand(LAST_SPRING)
+    now, _, _ = by_hand(THIS_SPRING)
+    sign_in(client, LEADER)
+    page = client.get(f"/assessments/{roundshire['this']}/results/change")
+    assert page.status_code == 200
+    text = " ".join(page.get_data(as_text=True).split())
+    assert "2 questions were compared" in text
+    assert f"↑ up {now - before + 1e-9:.1f}, clear change" in text
+    assert f"{before + 1e-9:.1f}" in text and f"{now + 1e-9:.1f}" in text
+    assert "not comparable: 1 question shared" in text
+    assert "Leadership" in text  # shown in both rounds, so in the groups' table
+
+
+def test_a_round_without_a_previous_one_says_so_and_links_to_where_to_set_it(
+    app, client, roundshire
+):
+    sign_in(client, LEADER)
+    page = client.get(f"/assessments/{roundshire['last']}/results/change")
+    text = page.get_data(as_text=True)
+    assert "does not follow an earlier round" in text
+    assert f'href="/assessments/{roundshire["last"]}"' in text
