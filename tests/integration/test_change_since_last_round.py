@@ -167,3 +167,17 @@ def test_a_round_without_a_previous_one_says_so_and_links_to_where_to_set_it(
     text = page.get_data(as_text=True)
     assert "does not follow an earlier round" in text
     assert f'href="/assessments/{roundshire["last"]}"' in text
+
+
+def test_the_pdf_has_a_section_since_the_last_round(app, client, roundshire):
+    from pypdf import PdfReader
+
+    before, _, _ = by_hand(LAST_SPRING)
+    now, _, _ = by_hand(THIS_SPRING)
+    sign_in(client, LEADER)
+    pdf = client.get(f"/assessments/{roundshire['this']}/report.pdf")
+    assert pdf.status_code == 200
+    pages = PdfReader(io.BytesIO(pdf.get_data())).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "Since the last round" in text
+    assert f"up {now - before + 1e-9:.1f}, clear change" in text
