@@ -9,6 +9,8 @@ and never one that already follows it, directly or further back: a loop would le
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+
 from ..storage import assessments
 from ..storage.models import Assessment, Council
 
@@ -44,13 +46,18 @@ def set_previous(assessment: Assessment, previous_id: int | None) -> None:
     previous = assessments.assessment_by_id(previous_id)
     # Another council's round is refused just as a missing one is: nothing says it exists.
     if previous is None or previous.council_id != assessment.council_id:
-        raise RoundRefused(f"assessment {previous_id} is not one of this council's rounds")
+        raise RoundRefused(
+            _("Assessment %(id)s is not one of this council's rounds", id=previous_id)
+        )
     if previous.id == assessment.id:
-        raise RoundRefused("an assessment cannot be its own previous round")
+        raise RoundRefused(_("An assessment cannot be its own previous round"))
     if _follows(previous, assessment):
         raise RoundRefused(
-            f"assessment {previous.id} already comes after this one, "
-            "so it cannot also be its previous round"
+            _(
+                "Assessment %(id)s already comes after this one, so it cannot also be its "
+                "previous round",
+                id=previous.id,
+            )
         )
     assessment.previous_assessment_id = previous.id
 

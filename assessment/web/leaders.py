@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from ..bank import bank_of, current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
-from ..services import bank_versions, closing, progress
+from ..services import bank_versions, closing, progress, rounds
 from ..services.links import invitation_link
 from ..storage import assessments as assessment_store
 from ..storage import results
@@ -63,6 +63,7 @@ def assessment(assessment: Assessment):
         started=progress.so_far(started, started, assessment.anonymity_threshold),
         submitted=progress.so_far(submitted, started, assessment.anonymity_threshold),
         form=ConfirmForm(),
+        chain=rounds.chain(assessment),
     )
 
 

@@ -52,7 +52,7 @@ def test_another_councils_round_is_refused_and_nothing_is_made(runner, council):
     ).stdout.strip()
     before = len(assessments.assessments_for(councils.council_by_slug(council)))
     result = create(runner, council, "--previous", theirs)
-    assert_one_line_error(result, "--previous", f"assessment {theirs}", "this council's rounds")
+    assert_one_line_error(result, "--previous", f"Assessment {theirs}", "this council's rounds")
     assert len(assessments.assessments_for(councils.council_by_slug(council))) == before
 
 
@@ -67,7 +67,7 @@ def test_a_round_cannot_follow_itself_or_one_that_follows_it(runner, council, ma
     database.commit()
     with pytest.raises(RoundRefused, match="its own previous round"):
         rounds.set_previous(first, first.id)
-    with pytest.raises(RoundRefused, match=f"assessment {second.id} already comes after"):
+    with pytest.raises(RoundRefused, match=f"Assessment {second.id} already comes after"):
         rounds.set_previous(first, second.id)  # a loop: first after second after first
     assert first.previous_assessment_id is None
     assert [r.id for r in rounds.chain(second)] == [second.id, first.id]
