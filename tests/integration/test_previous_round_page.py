@@ -79,3 +79,41 @@ def test_a_loop_is_refused(app, client, east):
     assert refused.status_code == 400
     assert "already comes after this one" in refused.get_data(as_text=True)
     assert previous_of(app, east["last"]) is None
+
+
+def _create(client, **fields):
+    data = {"title": "Eastshire 2028", "anonymity_threshold": "3", **fields}
+    return post_with_token(client, "/assessments/new", "/assessments/new", data)
+
+
+def _made(app):
+    with app.app_context():
+        council = councils.council_by_slug("eastshire")
+        return [(a.title, a.previous_assessment_id) for a in assessments.assessments_for(council)]
+
+
+def test_a_new_assessment_follows_the_latest_closed_round_unless_the_leader_chooses(
+    app, client, east
+):
+    with app.app_context():
+        assessments.set_status(assessments.assessment_by_id(east["last"]), "closed")
+        database.commit()
+    sign_in(client, LEADER)
+    form = client.get("/assessments/new").get_data(as_text=True)
+    assert "The council&#39;s latest closed round" in form and "Eastshire 2027" in form
+    assert _create(client).status_code == 302
+    assert ("Eastshire 2028", east["last"]) in _made(app)
+    assert _create(client, title="Eastshire 2029", previous=str(east["this"])).status_code == 302
+    assert ("Eastshire 2029", east["this"]) in _made(app)
+    assert _create(client, title="Eastshire 2030", previous="none").status_code == 302
+    assert ("Eastshire 2030", None) in _made(app)
+
+
+def test_a_new_assessment_cannot_follow_another_councils_round(app, client, east):
+    sign_in(client, LEADER)
+    before = _made(app)
+    refused = _create(client, previous=str(east["west"]))
+    assert refused.status_code == 400
+    page = refused.get_data(as_text=True)
+    assert "There is a problem" in page and "is not one of this council" in page
+    assert _made(app) == before
