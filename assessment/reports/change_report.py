@@ -15,6 +15,7 @@ from flask_babel import ngettext
 from assessment.framework.change import Change, GroupChange, ThemeChange
 from assessment.framework.display import one_decimal
 from assessment.framework.model import Bank
+from assessment.framework.scoring import Results
 
 from .charts import DARK_BLUE, GREY, _level_axis, house_figure, label_axis, wrap
 from .tables import Table, figure, not_shown
@@ -122,4 +123,64 @@ def change_chart(bank: Bank, change: Change) -> go.Figure:
         xaxis=_level_axis(bank),
         yaxis=label_axis(),
     )
+    return fig
+
+
+# Markers and dashes tell the rounds' lines apart without colour.
+_TREND_STYLES = (("circle", "solid"), ("square", "dash"), ("diamond", "dot"), ("x", "dashdot"))
+
+
+def round_name(title: str, bank_version: str) -> str:
+    return _("%(title)s (questions %(version)s)", title=title, version=bank_version)
+
+
+def trend_table(bank: Bank, rounds: list[tuple[str, str, Results]]) -> Table:
+    """Each theme's full score in each round (oldest first), with each round's bank version:
+    full scores, so a theme whose questions changed is not like for like."""
+    rows = []
+    for theme in bank.themes:
+        cells = []
+        for _title, _version, results in rounds:
+            try:
+                cells.append(figure(results.council.theme(theme.id).score))
+            except KeyError:
+                cells.append(_("Not asked"))
+        rows.append([theme.title, *cells])
+    return Table(
+        _(
+            "Each theme's score in each round, on all the questions that round asked. "
+            "Rounds with different question versions are not like for like."
+        ),
+        [_("Theme"), *(round_name(title, version) for title, version, _r in rounds)],
+        rows,
+    )
+
+
+def trend_chart(bank: Bank, rounds: list[tuple[str, str, Results]]) -> go.Figure:
+    """A line a theme across the rounds, each point labelled with its score."""
+    names = [wrap(round_name(title, version), 20) for title, version, _r in rounds]
+    traces = []
+    for index, theme in enumerate(bank.themes):
+        values = []
+        for _title, _version, results in rounds:
+            try:
+                values.append(results.council.theme(theme.id).score)
+            except KeyError:
+                values.append(None)
+        marker, dash = _TREND_STYLES[index % len(_TREND_STYLES)]
+        traces.append(
+            go.Scatter(
+                name=theme.title,
+                x=names,
+                y=values,
+                mode="lines+markers+text",
+                text=[one_decimal(v) for v in values],
+                textposition="top center",
+                marker={"symbol": marker, "size": 9},
+                line={"dash": dash},
+                hovertemplate=f"{theme.title}: %{{text}}<extra></extra>",
+            )
+        )
+    fig = house_figure(_("Each theme's score, round by round"), 520, traces)
+    fig.update_layout(showlegend=True, yaxis=_level_axis(bank), legend={"orientation": "h"})
     return fig

@@ -15,6 +15,7 @@ from ..framework.model import Bank
 from ..framework.snapshot import Snapshot
 from ..storage import assessments, results, snapshots
 from ..storage.models import Assessment
+from . import rounds
 
 
 def since_last_round(assessment: Assessment, bank: Bank, shown: Snapshot | None) -> Change | None:
@@ -46,3 +47,15 @@ def since_last_round(assessment: Assessment, bank: Bank, shown: Snapshot | None)
             before_cells,
         ),
     )
+
+
+def trend(assessment: Assessment, shown: Snapshot) -> list[tuple[Assessment, Snapshot]]:
+    """This round and those before it that have results, oldest first, each with the
+    snapshot its leaders see: a trend across rounds when there are three or more. Each is
+    scored in full with its own bank, so it is read beside its bank version."""
+    found = [(assessment, shown)]
+    for earlier in rounds.chain(assessment)[1:]:
+        kept = snapshots.stored(earlier)
+        if kept is not None:
+            found.append((earlier, kept))
+    return found[::-1]

@@ -27,13 +27,14 @@ from ..framework.snapshot import Snapshot, texts
 from ..reports import change_report, charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress
-from ..services.change import since_last_round
+from ..services.change import since_last_round, trend
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import downloads
 from .access import assessment_view
 from .not_yet import with_snapshot
 
+MIN_TREND_ROUNDS = 3
 blueprint = Blueprint("results", __name__, url_prefix="/assessments/<int:assessment_id>")
 
 # The results pages' navigation; the names are translated when a page shows them.
@@ -178,7 +179,17 @@ def since_the_last_round(assessment: Assessment, snapshot: Snapshot):
             "compared": change_report.compared_sentence(since),
             "groups": change_report.groups_table(bank, since),
         }
+        shown["trend"] = _trend(bank, assessment, snapshot)
     return _render("results/change.html", assessment, snapshot, since=shown)
+
+
+def _trend(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> Chart | None:
+    """Every round's full scores, when three or more rounds have results."""
+    found = [(a.title, s.bank_version, s.results) for a, s in trend(assessment, snapshot)]
+    if len(found) < MIN_TREND_ROUNDS:
+        return None
+    figure = change_report.trend_chart(bank, found)
+    return _chart("trend", figure, "", change_report.trend_table(bank, found))
 
 
 @blueprint.get("/results/themes/<theme_id>")

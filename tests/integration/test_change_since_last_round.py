@@ -181,3 +181,25 @@ def test_the_pdf_has_a_section_since_the_last_round(app, client, roundshire):
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)
     assert "Since the last round" in text
     assert f"up {now - before + 1e-9:.1f}, clear change" in text
+
+
+def test_three_rounds_show_a_trend_of_full_scores_naming_each_rounds_questions(
+    app, client, roundshire
+):
+    with frozen_clock(), app.app_context():
+        bank = current_bank()
+        council = councils.council_by_slug("roundshire")
+        third = assessments.create_assessment(council, "Spring 2027", 3, bank.version)
+        third.previous_assessment_id = roundshire["this"]
+        imports.import_responses(third, _rows(THIS_SPRING, 2), bank)
+        closing.close(third, bank)
+        database.commit()
+        third_id = third.id
+    sign_in(client, LEADER)
+    text = client.get(f"/assessments/{third_id}/results/change").get_data(as_text=True)
+    assert "round by round" in text
+    for title in ("Spring 2025", "Spring 2026", "Spring 2027"):
+        assert f"{title} (questions test.1)" in text
+    # Two rounds only: no trend.
+    two = client.get(f"/assessments/{roundshire['this']}/results/change").get_data(as_text=True)
+    assert "round by round" not in two
