@@ -19,6 +19,7 @@ import pytest
 from assessment.bank import current_bank
 from assessment.framework.responses_csv import ImportedResponse
 from assessment.services import closing
+from assessment.services.change import since_last_round
 from assessment.storage import accounts, assessments, councils, database, imports
 
 from .clock import frozen_clock
@@ -203,3 +204,27 @@ def test_three_rounds_show_a_trend_of_full_scores_naming_each_rounds_questions(
     # Two rounds only: no trend.
     two = client.get(f"/assessments/{roundshire['this']}/results/change").get_data(as_text=True)
     assert "round by round" not in two
+
+
+def test_the_change_sends_as_many_queries_for_many_people_as_for_few(app, roundshire):
+    from .statements import counting_queries
+
+    def queries():
+        with app.app_context():
+            this = assessments.assessment_by_id(roundshire["this"])
+            bank = current_bank()
+            shown = closing.shown_snapshot(this, bank)
+            with counting_queries(app) as statements:
+                since_last_round(this, bank, shown)
+            return len(statements)
+
+    few = queries()
+    with frozen_clock() as clock, app.app_context():
+        bank = current_bank()
+        this = assessments.assessment_by_id(roundshire["this"])
+        assessments.set_status(this, "open")
+        imports.import_responses(this, _rows(THIS_SPRING * 5, 200), bank)
+        clock.tick(timedelta(minutes=1))
+        closing.close(this, bank)
+        database.commit()
+    assert queries() == few
