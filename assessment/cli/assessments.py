@@ -5,9 +5,10 @@ from __future__ import annotations
 import click
 from flask.cli import AppGroup
 
-from ..services import bank_versions, closing
+from ..services import bank_versions, closing, rounds
 from ..services.erasure import erase_assessment
 from ..services.links import invitation_link
+from ..services.rounds import RoundRefused
 from ..storage import assessments as assessment_store
 from ..storage import database, retention
 from ..storage.models import MIN_ANONYMITY_THRESHOLD
@@ -26,15 +27,39 @@ assessments = AppGroup("assessments", help="Create, open and close assessments."
     show_default=True,
     help="Groups with fewer respondents than this are never shown",
 )
-def assessments_create(council_slug: str, title: str, anonymity_threshold: int) -> None:
+@click.option(
+    "--previous",
+    help="The id of the round this one follows, or 'none' "
+    "[default: the council's latest closed assessment]",
+)
+def assessments_create(
+    council_slug: str, title: str, anonymity_threshold: int, previous: str | None
+) -> None:
     """Create an open assessment: its id on stdout, its invitation link on stderr."""
     of_council = council(council_slug)
     if not title.strip() or len(title) > 200:
         raise click.ClickException("--title: give a title of 1 to 200 characters")
     created = bank_versions.new_assessment(of_council, title.strip(), anonymity_threshold, bank())
+    if previous is not None:
+        try:
+            rounds.set_previous(created, _previous_id(previous))
+        except RoundRefused as refused:
+            database.rollback()
+            raise click.ClickException(f"--previous: {refused}") from None
     database.commit()
     click.echo(str(created.id))
     click.echo(f"Invitation link: {invitation_link(created)}", err=True)
+
+
+def _previous_id(given: str) -> int | None:
+    if given.strip().lower() == "none":
+        return None
+    try:
+        return int(given)
+    except ValueError:
+        raise click.ClickException(
+            f"--previous: give an assessment id or 'none', not {given!r}"
+        ) from None
 
 
 @assessments.command("open")

@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 
 from ..framework.results_contract import results_json, write_results_csv
 from ..services import closing
+from ..services.change import since_last_round
 from ..services.report import report_pdf
 from ..storage import assessments, database, snapshots
 from .shared import assessment, bank_of
@@ -35,13 +36,14 @@ def results(assessment_id: int, output_format: str) -> None:
     found = assessment(assessment_id)
     made_with = bank_of(found)
     scored = snapshots.live_results(found, made_with)
+    change = since_last_round(found, made_with, None)  # live, as the results are
     if output_format == "json":
         questions = snapshots.live_questions(found, made_with, scored)
         info = assessments.assessment_info(found)
-        document = results_json(made_with, scored, info, questions=questions)
+        document = results_json(made_with, scored, info, questions=questions, change=change)
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        write_results_csv(made_with, scored, sys.stdout)
+        write_results_csv(made_with, scored, sys.stdout, change)
 
 
 @click.command("report")

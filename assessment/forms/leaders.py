@@ -24,6 +24,7 @@ from .fields import (
 )
 
 MAX_THRESHOLD = 50
+LATEST_CLOSED = "latest"
 MAX_HEADCOUNT = 1_000_000
 
 
@@ -67,6 +68,16 @@ class NewAssessmentForm(Form):
             ),
         ],
         widget=TextInput(),
+    )
+    # Choices are the councils' rounds (web/leaders.py); services/rounds.py refuses the rest.
+    previous = SelectField(
+        lazy_gettext("Previous round"),
+        description=lazy_gettext(
+            "Results show what has changed since this round, on the questions both asked."
+        ),
+        default=LATEST_CLOSED,
+        validate_choice=False,
+        widget=Select(),
     )
     submit = SubmitField(lazy_gettext("Create assessment"), widget=GovSubmitInput())
 

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from .change import Change
+from .change_contract import change_json, overall_columns, theme_columns
 from .display import level_name, one_decimal, whole_percent
 from .model import LEVELS, Bank
 from .question_counts import (
@@ -37,6 +39,9 @@ CSV_COLUMNS = (
     # A whole percent, as FRAMEWORK.md says; the JSON's dont_know_share is the same as a fraction.
     "dont_know_percent",
     "suppressed",
+    # Change since the last round, like for like (framework/change.py); empty without one.
+    "previous_score",
+    "change",
 )
 OVERALL = "overall"
 # The Excel export's sheet of answers to each question, one row a question and group.
@@ -70,10 +75,12 @@ def results_json(
     assessment: AssessmentInfo,
     *,
     questions: Mapping[str, QuestionCounts] | None = None,
+    change: Change | None = None,
 ) -> dict[str, Any]:
     """The `results --format json` document; scores unrounded, suppressed figures null.
     `questions` are the answer counts made with the results (None where they were not
-    kept: a snapshot made before they were)."""
+    kept: a snapshot made before they were); `change` is since the previous round (None
+    when there is none)."""
     if assessment.anonymity_threshold != results.threshold:
         # Publishing one k while suppressing with another would mislead the reader.
         raise ValueError(
@@ -102,6 +109,7 @@ def results_json(
         "service_areas": [_group_json(group) for group in results.service_areas],
         "perception_gap": None if gap is None else dict(gap),
         "questions": None if questions is None else questions_json(bank, questions),
+        "change": change_json(change),
     }
 
 
@@ -190,20 +198,27 @@ def _group_json(group: GroupResult) -> dict[str, Any]:
     }
 
 
-def results_csv_rows(bank: Bank, results: Results) -> list[dict[str, str]]:
-    """The `results --format csv` table: per group, a row a theme then an `overall` row."""
+def results_csv_rows(
+    bank: Bank, results: Results, change: Change | None = None
+) -> list[dict[str, str]]:
+    """The `results --format csv` table: per group, a row a theme then an `overall` row,
+    each with its change since the previous round (empty without one)."""
     rows = []
     for group in (results.council, *results.roles, *results.service_areas):
-        rows += [_theme_row(bank, group, theme) for theme in group.themes]
-        rows.append(_overall_row(bank, group))
+        for theme in group.themes:
+            columns = theme_columns(change, group.group_type, group.id, theme.theme_id)
+            rows.append(_theme_row(bank, group, theme) | columns)
+        rows.append(_overall_row(bank, group) | overall_columns(change, group.group_type, group.id))
     return rows
 
 
-def write_results_csv(bank: Bank, results: Results, stream: TextIO) -> None:
+def write_results_csv(
+    bank: Bank, results: Results, stream: TextIO, change: Change | None = None
+) -> None:
     """Write the results table, header first; open a file for it with newline=""."""
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(results_csv_rows(bank, results))
+    writer.writerows(results_csv_rows(bank, results, change))
 
 
 def _theme_row(bank: Bank, group: GroupResult, theme: ThemeResult) -> dict[str, str]:

@@ -26,6 +26,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from assessment.framework.change import Change
 from assessment.framework.display import one_decimal
 from assessment.framework.model import Bank
 from assessment.framework.question_counts import QuestionCounts
@@ -55,8 +56,10 @@ _INTEGER_COLUMNS = frozenset(
     {"respondents", "dont_know_percent", "answered", "dont_know"}
     | {f"level_{level}" for level in range(1, 6)}
 )
-_DECIMAL_COLUMNS = frozenset({"score", "spread"})
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DECIMAL_COLUMNS = frozenset({"score", "spread", "previous_score", "change"})
+# A change carries its sign ("+0.3"): a number, never a formula, so it is not neutralised.
+_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?")
+CHANGE_FORMAT = "+0.0;-0.0;0.0"
 _BOM = "\ufeff"
 _SLUG_LENGTH = 60
 _BOLD = Font(bold=True)
@@ -95,12 +98,13 @@ def neutralise_row(row: Mapping[str, str]) -> dict[str, str]:
     return safe
 
 
-def results_csv(bank: Bank, results: Results) -> bytes:
-    """The results table as UTF-8 CSV with a byte-order mark (so Excel reads it as UTF-8)."""
+def results_csv(bank: Bank, results: Results, change: Change | None = None) -> bytes:
+    """The results table as UTF-8 CSV with a byte-order mark (so Excel reads it as UTF-8),
+    with the change since the previous round (`change`; None when there is none)."""
     stream = io.StringIO()
     writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS)  # CRLF line endings by default
     writer.writeheader()
-    writer.writerows(neutralise_row(row) for row in results_csv_rows(bank, results))
+    writer.writerows(neutralise_row(row) for row in results_csv_rows(bank, results, change))
     return (_BOM + stream.getvalue()).encode("utf-8")
 
 
@@ -110,13 +114,15 @@ def results_xlsx(
     about: ExportAbout,
     *,
     questions: Mapping[str, QuestionCounts] | None = None,
+    change: Change | None = None,
 ) -> bytes:
-    """An Excel workbook: the results table, themes by group, each question's answers by
-    group (`questions`: None where they were not kept), and what the figures are."""
+    """An Excel workbook: the results table (with the change since the previous round),
+    themes by group, each question's answers by group (`questions`: None where they were
+    not kept), and what the figures are."""
     workbook = Workbook()
     workbook.properties.title = _clean(f"{about.council}: {about.assessment}")
     workbook.properties.creator = CREATOR
-    _results_sheet(workbook.active, bank, results)
+    _results_sheet(workbook.active, bank, results, change)
     _themes_sheet(workbook.create_sheet(THEMES_SHEET), bank, results)
     _questions_sheet(workbook.create_sheet(QUESTIONS_SHEET), bank, results, questions)
     _about_sheet(workbook.create_sheet(ABOUT_SHEET), bank, results, about)
@@ -137,16 +143,17 @@ def export_filename(about: ExportAbout, extension: str, what: str = "results") -
     return f"{name}.{suffix}" if suffix else name
 
 
-def _results_sheet(sheet: Worksheet, bank: Bank, results: Results) -> None:
+def _results_sheet(sheet: Worksheet, bank: Bank, results: Results, change: Change | None) -> None:
     sheet.title = RESULTS_SHEET
     _header(sheet, CSV_COLUMNS)
-    for row in results_csv_rows(bank, results):
+    for row in results_csv_rows(bank, results, change):
         sheet.append([_cell_value(column, row[column]) for column in CSV_COLUMNS])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             _protect(cell)
-            if CSV_COLUMNS[cell.column - 1] in _DECIMAL_COLUMNS:
-                cell.number_format = SCORE_FORMAT
+            column = CSV_COLUMNS[cell.column - 1]
+            if column in _DECIMAL_COLUMNS:
+                cell.number_format = CHANGE_FORMAT if column == "change" else SCORE_FORMAT
     sheet.freeze_panes = "A2"
     _fit_columns(sheet)
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..bank import bank_of
+from ..framework.change import Change
 from ..framework.model import Bank
 from ..framework.responses_csv import DONT_KNOW
 from ..framework.results_contract import results_json
@@ -22,6 +23,7 @@ from ..framework.snapshot import to_dict as snapshot_dict
 from ..reports.exports import results_csv
 from ..storage import accounts, assessments, comments, responses, results, snapshots
 from ..storage.models import Assessment, Council
+from .change import since_last_round
 
 _BOM = "\ufeff"  # so Excel opens the CSV files as UTF-8; the import accepts it
 
@@ -51,16 +53,19 @@ def council_archive(council: Council) -> bytes:
             }
             bank = bank_of(assessment)
             scored = snapshots.live_results(assessment, bank)
-            archive.writestr(files["results_csv"], results_csv(bank, scored))
+            change = since_last_round(assessment, bank, None)  # live, as the results are
+            archive.writestr(files["results_csv"], results_csv(bank, scored, change))
             submitted = responses.submitted_respondents(assessment)
             archive.writestr(files["responses_csv"], responses_csv(bank, submitted))
-            document["assessments"].append(_assessment_document(assessment, bank, scored, files))
+            document["assessments"].append(
+                _assessment_document(assessment, bank, scored, change, files)
+            )
         archive.writestr("council.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     return buffer.getvalue()
 
 
 def _assessment_document(
-    assessment: Assessment, bank: Bank, scored, files: dict[str, str]
+    assessment: Assessment, bank: Bank, scored, change: Change | None, files: dict[str, str]
 ) -> dict[str, Any]:
     started, submitted = results.response_counts(assessment)
     shown = snapshots.stored(assessment)
@@ -78,6 +83,7 @@ def _assessment_document(
             scored,
             assessments.assessment_info(assessment),
             questions=snapshots.live_questions(assessment, bank, scored),
+            change=change,
         ),
         # Every comment, held and hidden ones too (a data-rights request asks for all
         # that is held), each marked: by theme, alphabetical, not who wrote them.

@@ -17,15 +17,20 @@ from ..framework.loader import BankError, Shelf, load_shelf
 from ..framework.model import Bank
 from ..storage import assessments, question_banks
 from ..storage.models import Assessment, Council
+from . import rounds
 
 
 def new_assessment(
     council: Council, title: str, anonymity_threshold: int, bank: Bank
 ) -> Assessment:
     """An open assessment made with `bank` (the current one), whose content is recorded
-    if this is the version's first use."""
+    if this is the version's first use. It follows the council's latest closed round
+    (rounds.set_previous changes that)."""
     question_banks.record(bank.version, bank_json(bank))
-    return assessments.create_assessment(council, title, anonymity_threshold, bank.version)
+    previous = rounds.latest_closed(council)
+    made = assessments.create_assessment(council, title, anonymity_threshold, bank.version)
+    made.previous_assessment_id = None if previous is None else previous.id
+    return made
 
 
 def changed_versions(shelf: Shelf, folder: str | Path) -> list[str]:

@@ -33,18 +33,19 @@ from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
-from ..reports import charts, tables
+from ..reports import change_report, charts, tables
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import key_findings, progress
+from .change import since_last_round
 from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "3"
+REPORT_VERSION = "4"  # 4: the section "Since the last round"
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -84,7 +85,12 @@ def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
 
 def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     shown = {
-        "results": results_json(bank, snapshot.results, assessments.assessment_info(assessment)),
+        "results": results_json(
+            bank,
+            snapshot.results,
+            assessments.assessment_info(assessment),
+            change=since_last_round(assessment, bank, snapshot),
+        ),
         "distributions": snapshot.distributions,
         # The findings in the summary read the answer counts by question.
         "questions": snapshot_dict(snapshot)["questions"],
@@ -127,6 +133,7 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
             "talking_points": insights.talking_points(bank, results),
             "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
             "plan": action_plan(bank, results),
+            **_change_section(bank, assessment, snapshot, chart),
         }
     html = render_template(
         "pdf/report.html",
@@ -143,6 +150,21 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
         **context,
     )
     return html, all(drawn)
+
+
+def _change_section(bank: Bank, assessment: Assessment, snapshot: Snapshot, chart) -> dict:
+    """The section "Since the last round": nothing when there is no previous round."""
+    since = since_last_round(assessment, bank, snapshot)
+    if since is None:
+        return {}
+    return {
+        "change": chart(
+            change_report.change_chart(bank, since),
+            change_report.compared_sentence(since),
+            change_report.change_table(bank, since),
+        ),
+        "change_groups": change_report.groups_table(bank, since),
+    }
 
 
 def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:

@@ -95,10 +95,23 @@ def level_counts(assessment: Assessment, theme: Theme) -> dict[str, dict[str, in
 
 def cells(assessment: Assessment, bank: Bank) -> list[Cell]:
     """Every submitted response of the assessment, as cells for the scoring core."""
+    return _cells(responses.submitted_in(assessment), bank)
+
+
+def cells_up_to(assessment: Assessment, bank: Bank, as_of: datetime | None) -> list[Cell]:
+    """The responses a snapshot made `as_of` (its latest submission) was made from, as
+    cells: those submitted at or before it, so figures read from them never move while a
+    round is reopened (change since the last round). None: a snapshot of nobody."""
+    if as_of is None:
+        return []
+    bounded = (*responses.submitted_in(assessment), Response.submitted_at <= as_of)
+    return _cells(bounded, bank)
+
+
+def _cells(submitted: tuple, bank: Bank) -> list[Cell]:
     tallied = exists().where(
         ResponseTally.response_id == Response.id, ResponseTally.bank_version == bank.version
     )
-    submitted = responses.submitted_in(assessment)
     if db.session.get_bind().dialect.name == "postgresql":
         found = _added_up_in_sql(submitted, bank)
     else:

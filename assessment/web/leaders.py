@@ -9,12 +9,13 @@ from flask_login import current_user, login_required
 
 from ..bank import bank_of, current_bank
 from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
-from ..services import bank_versions, closing, progress
+from ..services import bank_versions, closing, progress, rounds
 from ..services.links import invitation_link
 from ..storage import assessments as assessment_store
 from ..storage import results
 from ..storage.models import Assessment
 from .access import assessment_view, visible_councils
+from .rounds import follow_chosen_round, previous_round_choices
 
 blueprint = Blueprint("leaders", __name__)
 
@@ -38,11 +39,15 @@ def new_assessment():
     form.council.choices = [(council.id, council.name) for council in councils]
     if not current_user.is_admin:
         form.council.data = current_user.council_id
+    form.previous.choices = previous_round_choices(councils)
     if form.validate_on_submit():
         council = next(c for c in councils if c.id == form.council.data)
         assessment = bank_versions.new_assessment(
             council, form.title.data.strip(), form.anonymity_threshold.data, current_bank()
         )
+        refused = follow_chosen_round(assessment, form.previous)
+        if refused:
+            return render_template("leaders/new_assessment.html", form=form), 400
         flash(
             _("%(title)s is open. Send officers the invitation link.", title=assessment.title),
             "success",
@@ -63,6 +68,7 @@ def assessment(assessment: Assessment):
         started=progress.so_far(started, started, assessment.anonymity_threshold),
         submitted=progress.so_far(submitted, started, assessment.anonymity_threshold),
         form=ConfirmForm(),
+        chain=rounds.chain(assessment),
     )
 
 

@@ -24,15 +24,17 @@ from ..framework.model import Bank
 from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
-from ..reports import charts, exports, findings_export, tables
+from ..reports import change_report, charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress
+from ..services.change import since_last_round, trend
 from ..storage import assessments
 from ..storage.models import Assessment
 from . import downloads
 from .access import assessment_view
 from .not_yet import with_snapshot
 
+MIN_TREND_ROUNDS = 3
 blueprint = Blueprint("results", __name__, url_prefix="/assessments/<int:assessment_id>")
 
 # The results pages' navigation; the names are translated when a page shows them.
@@ -42,6 +44,7 @@ PAGES = (
     ("results.themes", lazy_gettext("Scores and agreement")),
     ("results.perception", lazy_gettext("Leaders and frontline")),
     ("results.silos", lazy_gettext("Service areas")),
+    ("results.since_the_last_round", lazy_gettext("Since the last round")),
 )
 
 
@@ -161,6 +164,34 @@ def silos(assessment: Assessment, snapshot: Snapshot):
     )
 
 
+@blueprint.get("/results/change")
+@assessment_view
+@with_snapshot
+def since_the_last_round(assessment: Assessment, snapshot: Snapshot):
+    bank = bank_of(assessment)
+    since = since_last_round(assessment, bank, snapshot)
+    shown = None
+    if since is not None:
+        figure = change_report.change_chart(bank, since)
+        shown = {
+            "change": since,
+            "chart": _chart("change", figure, "", change_report.change_table(bank, since)),
+            "compared": change_report.compared_sentence(since),
+            "groups": change_report.groups_table(bank, since),
+        }
+        shown["trend"] = _trend(bank, assessment, snapshot)
+    return _render("results/change.html", assessment, snapshot, since=shown)
+
+
+def _trend(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> Chart | None:
+    """Every round's full scores, when three or more rounds have results."""
+    found = [(a.title, s.bank_version, s.results) for a, s in trend(assessment, snapshot)]
+    if len(found) < MIN_TREND_ROUNDS:
+        return None
+    figure = change_report.trend_chart(bank, found)
+    return _chart("trend", figure, "", change_report.trend_table(bank, found))
+
+
 @blueprint.get("/results/themes/<theme_id>")
 @assessment_view
 def theme(assessment: Assessment, theme_id: str):
@@ -217,14 +248,17 @@ def exports_page(assessment: Assessment, snapshot: Snapshot):
 def download(assessment: Assessment, snapshot: Snapshot, extension: str):
     bank, results = bank_of(assessment), snapshot.results
     about = downloads.export_about(assessment, snapshot)
+    change = since_last_round(assessment, bank, snapshot)
     if extension == "csv":
-        body, content_type = exports.results_csv(bank, results), "text/csv; charset=utf-8"
+        body, content_type = exports.results_csv(bank, results, change), "text/csv; charset=utf-8"
     elif extension == "xlsx":
-        body = exports.results_xlsx(bank, results, about, questions=snapshot.questions)
+        body = exports.results_xlsx(
+            bank, results, about, questions=snapshot.questions, change=change
+        )
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         info = assessments.assessment_info(assessment)
-        document = results_json(bank, results, info, questions=snapshot.questions)
+        document = results_json(bank, results, info, questions=snapshot.questions, change=change)
         body, content_type = json.dumps(document, indent=2, ensure_ascii=False), "application/json"
     return downloads.attachment(body, content_type, about, extension)
 

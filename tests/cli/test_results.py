@@ -139,26 +139,27 @@ def test_the_csv_results_have_the_framework_columns_and_one_decimal(runner, asse
     table = results(runner, assessment_id, "csv").splitlines()
     assert table[0] == (
         "group_type,group,group_label,theme,respondents,score,level,spread,dont_know_percent,"
-        "suppressed"
+        "suppressed,previous_score,change"
     )
     # A row a theme and an overall row for the council, 5 roles and 4 service areas.
     assert len(table) == 1 + 3 * (1 + 5 + 4)
     # sqrt(5/3) = 1.29 is 1.3; 3/14 = 21.4%; sqrt(1.1) = 1.05 is 1.0; 2/8 = 25%;
     # the overall 2.75 rounds half up to 2.8; overall rows have no spread or share.
-    assert "council,council,Whole council,culture,7,3.0,Established,1.3,21,no" in table
-    assert "council,council,Whole council,technology,6,2.5,Developing,1.0,25,no" in table
-    assert "council,council,Whole council,overall,8,2.8,Established,,,no" in table
+    # No previous round, so no previous score or change.
+    assert "council,council,Whole council,culture,7,3.0,Established,1.3,21,no,," in table
+    assert "council,council,Whole council,technology,6,2.5,Developing,1.0,25,no,," in table
+    assert "council,council,Whole council,overall,8,2.8,Established,,,no,," in table
     # Leadership culture 4, 5, 3: spread 1.0; one dk against 5 levels is 17%.
-    assert "role,leadership,Leadership,culture,3,4.0,Advanced,1.0,17,no" in table
+    assert "role,leadership,Leadership,culture,3,4.0,Advanced,1.0,17,no,," in table
     # Housing culture 11/3 reads 3.7: spread sqrt(7/3) = 1.53; 1 dk against 5 levels.
-    assert "service_area,housing,Housing,culture,3,3.7,Advanced,1.5,17,no" in table
+    assert "service_area,housing,Housing,culture,3,3.7,Advanced,1.5,17,no,," in table
     # Housing technology 10/3 reads 3.3: spread sqrt(1/3) = 0.58; no dk.
-    assert "service_area,housing,Housing,technology,3,3.3,Established,0.6,0,no" in table
+    assert "service_area,housing,Housing,technology,3,3.3,Established,0.6,0,no,," in table
     # Hidden rows keep their group and theme and leave every figure empty.
-    assert "role,frontline,Frontline,technology,,,,,,yes" in table
-    assert "role,frontline,Frontline,overall,,,,,,yes" in table
-    assert "role,manager,Manager,culture,,,,,,yes" in table
-    assert "service_area,planning,Planning,overall,,,,,,yes" in table
+    assert "role,frontline,Frontline,technology,,,,,,yes,," in table
+    assert "role,frontline,Frontline,overall,,,,,,yes,," in table
+    assert "role,manager,Manager,culture,,,,,,yes,," in table
+    assert "service_area,planning,Planning,overall,,,,,,yes,," in table
 
 
 def test_an_assessment_under_the_threshold_shows_nothing(runner, make_assessment):

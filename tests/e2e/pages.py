@@ -277,6 +277,7 @@ RESULTS_PAGES = {
     "Scores and agreement": "results/themes",
     "Leaders and frontline": "results/perception",
     "Service areas": "results/silos",
+    "Since the last round": "results/change",
 }
 
 

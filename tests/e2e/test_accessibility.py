@@ -150,6 +150,9 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     expect(headcounts.error_summary).to_be_visible()
     axe.check(page, "leader: headcounts, with errors")
 
+    LeaderPage.open(page, site.assessment_id, "previous-round")
+    axe.check(page, "leader: choose the previous round")
+
     page.goto("/assessments/new")
     new = LeaderPage(page)
     axe.check(page, "leader: create an assessment")

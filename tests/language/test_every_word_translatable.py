@@ -280,6 +280,8 @@ def test_the_leader_pages(site):
     reader.post("/assessments/new", {"title": "", "anonymity_threshold": "1"})
     headcounts = f"/assessments/{site.demo_assessment_id}/headcounts"
     reader.post(headcounts, {"housing": "-4"})
+    # A previous round that cannot be (not one of the council's): its error message.
+    reader.post(f"/assessments/{site.demo_assessment_id}/previous-round", {"previous": "0"})
     review = f"/assessments/{site.demo_assessment_id}/comments"
     [ref] = re.findall(r"/comments/([0-9a-f]{24})/release", reader.get(review))
     reader.post(f"{review}/{ref}/hide", {"reason": ""})

@@ -186,6 +186,7 @@ def test_the_results_sheet_holds_the_csv_table_with_numbers_as_numbers():
     assert leaders_tech == [
         *("role", "leadership", "Leadership", "technology"),
         *(3, 4.0, "Advanced", 1.0, 25, "no"),
+        *(None, None),  # no previous round, so no change
     ]
     # Excel keeps every number as a double, so check the cells are numbers, not text.
     assert {cell.data_type for cell in sheet["E"][1:] + sheet["F"][1:]} == {"n"}

@@ -124,6 +124,7 @@ def test_the_json_document_for_a_shown_council():
         "perception_gap": None,
         # Given no answer counts (as for a snapshot made before they were kept).
         "questions": None,
+        "change": None,
     }
 
 
@@ -170,6 +171,7 @@ def test_the_json_document_for_a_council_under_k():
         "service_areas": [hidden(o.id) for o in BANK.service_areas],
         "perception_gap": None,
         "questions": None,
+        "change": None,
     }
 
 
@@ -220,10 +222,9 @@ def test_the_json_refuses_a_threshold_other_than_the_one_scored_with():
         results_json(BANK, score(BANK, COUNCIL, 3), info(5))
 
 
-def row(group_type, group, label, theme, *figures, suppressed="no"):
-    return dict(
-        zip(CSV_COLUMNS, (group_type, group, label, theme, *figures, suppressed), strict=True)
-    )
+def row(group_type, group, label, theme, *figures, suppressed="no", previous="", change=""):
+    values = (group_type, group, label, theme, *figures, suppressed, previous, change)
+    return dict(zip(CSV_COLUMNS, values, strict=True))
 
 
 def test_the_csv_rows_for_the_whole_council():
