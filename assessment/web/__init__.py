@@ -32,6 +32,7 @@ from . import (
     security,
     sessions,
     survey,
+    targets,
     throttle,
 )
 
@@ -77,6 +78,7 @@ def init_app(app: Flask) -> None:
         results,
         question_results,
         moderation,
+        targets,
         report,
         admin,
         health,
