@@ -39,7 +39,7 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import assessments
 from ..storage.models import Assessment
-from . import key_findings, progress
+from . import key_findings, progress, targets
 from .language import current_language
 from .report_cache import ReportCache
 
@@ -95,6 +95,9 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
         "as_of": str(snapshot.as_of),
         "language": current_language(),
         "report": REPORT_VERSION,
+        # Setting or changing a target (this round's or the last's) makes a new PDF.
+        "targets": targets.for_next_round(assessment),
+        "last_round_targets": targets.last_round_review(bank, assessment, snapshot.results),
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -118,7 +121,8 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
         findings = key_findings.snapshot_findings(bank, snapshot)
         context = {
             "findings": findings[: key_findings.SUMMARY],
-            "charts": _overview_charts(bank, results, chart),
+            "charts": _overview_charts(bank, results, chart, targets.for_next_round(assessment)),
+            "last_round_targets": targets.last_round_review(bank, assessment, results),
             "theme_sections": _theme_sections(bank, snapshot, chart),
             "gap_meaning": insights.gap_meaning(results),
             "strengths": insights.strengths(bank, results),
@@ -145,10 +149,12 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
     return html, all(drawn)
 
 
-def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:
+def _overview_charts(
+    bank: Bank, results: Results, chart, next_round_targets: dict[str, int]
+) -> dict[str, ReportChart]:
     drawn = {}
     for name in PANELS:
-        shown = panel(name, bank, results)
+        shown = panel(name, bank, results, next_round_targets)
         drawn[name] = chart(shown.figure, shown.reading, shown.table)
     return drawn
 
