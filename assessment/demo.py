@@ -24,7 +24,16 @@ from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
 from .services import bank_versions, closing
 from .services.links import absolute, invitation_link
-from .storage import accounts, assessments, councils, imports, responses, results, snapshots
+from .storage import (
+    accounts,
+    assessments,
+    councils,
+    imports,
+    responses,
+    results,
+    snapshots,
+    targets,
+)
 
 COUNCIL_SLUG = "exampleshire"
 COUNCIL_NAME = "Exampleshire Council"
@@ -50,6 +59,10 @@ THEME_BASE = {
     "collaboration": 2.2,
     "technology": 2.0,
 }
+# Targets, in tenths, the previous round set for the results round (some met, some
+# not), and the results round set for the next.
+PREVIOUS_TARGETS = {"leadership": 28, "culture": 25, "risk": 26, "technology": 24}
+TARGETS = {"leadership": 33, "culture": 30, "risk": 25, "data_users": 27, "technology": 23}
 ROLE_MIX = {
     "leadership": 20,
     "manager": 42,
@@ -195,9 +208,11 @@ def load_demo(shelf: Shelf) -> list[str]:
             ),
         )
         lines.append(_closed_line("Previous round", previous))
+        _demo_targets(previous, PREVIOUS_TARGETS, shelf.get(PREVIOUS_VERSION))
     results_round = _closed_round(
         council, rounds.get(ASSESSMENT_TITLE), ASSESSMENT_TITLE, bank, synthetic_responses(bank)
     )
+    _demo_targets(results_round, TARGETS, bank)
     open_round = rounds.get(OPEN_TITLE) or bank_versions.new_assessment(
         council, OPEN_TITLE, 5, bank
     )
@@ -220,6 +235,13 @@ def _closed_round(council, found, title: str, bank: Bank, people: list[ImportedR
     if found.status != "closed" or snapshots.stored(found) is None:
         closing.close(found, bank)
     return found
+
+
+def _demo_targets(round_, wanted: dict[str, int], bank: Bank) -> None:
+    """The demo's targets, on a round that has none yet: a leader's own are kept."""
+    if not targets.targets(round_):
+        themes = {theme.id for theme in bank.themes}
+        targets.set_targets(round_, {t: n for t, n in wanted.items() if t in themes}, None)
 
 
 def _closed_line(name: str, closed) -> str:

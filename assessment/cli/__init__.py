@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import assessments, councils, data, questions, reports, responses, settings, shared, users
+from . import (
+    assessments,
+    councils,
+    data,
+    questions,
+    reports,
+    responses,
+    settings,
+    shared,
+    targets,
+    users,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -19,6 +30,7 @@ def init_app(app: Flask) -> None:
         users.users,
         assessments.assessments,
         responses.responses,
+        targets.targets,
     ):
         app.cli.add_command(group)
     for command in (reports.results, reports.report, data.demo, data.purge):

@@ -21,6 +21,7 @@ from assessment.framework import insights
 from assessment.framework.display import one_decimal
 from assessment.framework.model import LEVELS, Bank, Theme
 from assessment.framework.scoring import Results, ThemeResult
+from assessment.framework.targets import target_text
 
 from .tables import (
     answer_counts,
@@ -161,7 +162,12 @@ def radar_chart(bank: Bank, results: Results) -> go.Figure:
     return fig
 
 
-def themes_chart(bank: Bank, results: Results) -> go.Figure:
+def themes_chart(
+    bank: Bank, results: Results, targets: Mapping[str, int] | None = None
+) -> go.Figure:
+    """The theme scores; with `targets` (theme id -> tenths), each target as a black
+    tick across its bar, named in a legend and written beside the score."""
+    targets = targets or {}
     themes = [(theme, results.council.theme(theme.id)) for theme in bank.themes]
     labels = [wrap(theme.title) for theme, _ in themes]
     scores = [result.score for _, result in themes]
@@ -175,6 +181,7 @@ def themes_chart(bank: Bank, results: Results) -> go.Figure:
         y=labels,
         x=scores,
         text=text,
+        name=_("Score"),
         textposition="none",
         marker={"color": BLUE},
         error_x={
@@ -188,15 +195,44 @@ def themes_chart(bank: Bank, results: Results) -> go.Figure:
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
     shown = any(s is not None for s in scores)
-    fig = house_figure(
-        insights.themes_title(bank, results), 110 + 60 * len(themes), [bars] if shown else []
-    )
+    traces = [bars, *_target_marks(bank, labels, targets)] if shown else []
+    fig = house_figure(insights.themes_title(bank, results), 110 + 60 * len(themes), traces)
     fig.update_layout(xaxis=_level_axis(bank), yaxis=label_axis(), margin={"r": 150, "b": 70})
-    for label, value in zip(labels, text, strict=True) if shown else []:
+    if shown and targets:
+        fig.update_layout(
+            showlegend=True,
+            legend={"orientation": "h", "x": 0, "y": -0.25, "yanchor": "top"},
+            margin={"r": 150, "b": 110},
+        )
+    notes = [
+        "<br>".join((value, _("Target %(target)s", target=target_text(targets[theme.id]))))
+        if theme.id in targets
+        else value
+        for (theme, _result), value in zip(themes, text, strict=True)
+    ]
+    for label, value in zip(labels, notes, strict=True) if shown else []:
         fig.add_annotation(
             text=value, x=1.02, y=label, xref="paper", yref="y", xanchor="left", showarrow=False
         )
     return fig
+
+
+def _target_marks(bank: Bank, labels: list[str], targets: Mapping[str, int]) -> list[go.Scatter]:
+    if not targets:
+        return []
+    tenths = [targets.get(theme.id) for theme in bank.themes]
+    return [
+        go.Scatter(
+            x=[None if t is None else t / 10 for t in tenths],
+            y=labels,
+            name=_("Target"),
+            mode="markers",
+            # A tall black tick, not a colour: it reads in greyscale and in print.
+            marker={"symbol": "line-ns", "size": 30, "line": {"width": 4, "color": BLACK}},
+            text=["" if t is None else target_text(t) for t in tenths],
+            hovertemplate="%{y}: " + _("Target") + " %{text}<extra></extra>",
+        )
+    ]
 
 
 def perception_chart(bank: Bank, results: Results) -> go.Figure:

@@ -6,7 +6,7 @@ figure with the same words and the same data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -35,11 +35,7 @@ PANELS: dict[str, Callable[[Bank, Results], Panel]] = {
         insights.radar_reading(bank, results),
         tables.radar_table(bank, results),
     ),
-    "themes": lambda bank, results: Panel(
-        charts.themes_chart(bank, results),
-        insights.themes_reading(bank, results),
-        tables.themes_table(bank, results),
-    ),
+    "themes": lambda bank, results: themes_panel(bank, results),
     "perception": lambda bank, results: Panel(
         charts.perception_chart(bank, results),
         insights.perception_reading(bank, results),
@@ -53,5 +49,19 @@ PANELS: dict[str, Callable[[Bank, Results], Panel]] = {
 }
 
 
-def panel(name: str, bank: Bank, results: Results) -> Panel:
+def themes_panel(bank: Bank, results: Results, targets: Mapping[str, int] | None = None) -> Panel:
+    """The theme scores, with the targets leaders set for the next round beside them."""
+    return Panel(
+        charts.themes_chart(bank, results, targets),
+        insights.themes_reading(bank, results),
+        tables.themes_table(bank, results, targets),
+    )
+
+
+def panel(
+    name: str, bank: Bank, results: Results, targets: Mapping[str, int] | None = None
+) -> Panel:
+    """`targets` (theme id -> tenths) are drawn on the themes panel; no other shows them."""
+    if name == "themes":
+        return themes_panel(bank, results, targets)
     return PANELS[name](bank, results)

@@ -32,6 +32,7 @@ from assessment.framework.scoring import (
     ThemeResult,
     level_for,
 )
+from assessment.framework.targets import target_text
 
 
 def not_shown() -> str:
@@ -137,26 +138,31 @@ def theme_note(result: ThemeResult) -> str:
     return "; ".join(notes)
 
 
-def themes_table(bank: Bank, results: Results) -> Table:
+def themes_table(bank: Bank, results: Results, targets: Mapping[str, int] | None = None) -> Table:
+    """With `targets` (theme id -> tenths), a last column gives each theme's target."""
     rows = []
     for theme in bank.themes:
         result = results.council.theme(theme.id)
         if result.score is None:
             rows.append([theme.title, not_shown(), "", "", "", ""])
-            continue
-        rows.append(
-            [
-                theme.title,
-                one_decimal(result.score),
-                level_name(bank, result.level) or "",
-                one_decimal(result.spread),
-                f"{whole_percent(result.dont_know_share)}%"
-                if result.dont_know_share is not None
-                else "",
-                theme_note(result),
-            ]
-        )
+        else:
+            rows.append(
+                [
+                    theme.title,
+                    one_decimal(result.score),
+                    level_name(bank, result.level) or "",
+                    one_decimal(result.spread),
+                    f"{whole_percent(result.dont_know_share)}%"
+                    if result.dont_know_share is not None
+                    else "",
+                    theme_note(result),
+                ]
+            )
+        if targets:
+            rows[-1].append(target_text(targets[theme.id]) if theme.id in targets else "")
     head = [_("Theme"), _("Score"), _("Level"), _("Spread"), dont_know_label(), _("Note")]
+    if targets:
+        head.append(_("Target for the next round"))
     text = _(
         "Whole council theme scores from 1 to 5, how far apart answers were (spread), "
         'and the share of "Don\'t know" answers.'

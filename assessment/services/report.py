@@ -39,13 +39,13 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import assessments
 from ..storage.models import Assessment
-from . import key_findings, progress
+from . import key_findings, progress, targets
 from .change import since_last_round
 from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "4"  # 4: the section "Since the last round"
+REPORT_VERSION = "4"  # 4: "Since the last round", and targets beside the scores
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -101,6 +101,9 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
         "as_of": str(snapshot.as_of),
         "language": current_language(),
         "report": REPORT_VERSION,
+        # Setting or changing a target (this round's or the last's) makes a new PDF.
+        "targets": targets.for_next_round(assessment),
+        "last_round_targets": targets.last_round_review(bank, assessment, snapshot.results),
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -124,7 +127,8 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
         findings = key_findings.snapshot_findings(bank, snapshot)
         context = {
             "findings": findings[: key_findings.SUMMARY],
-            "charts": _overview_charts(bank, results, chart),
+            "charts": _overview_charts(bank, results, chart, targets.for_next_round(assessment)),
+            "last_round_targets": targets.last_round_review(bank, assessment, results),
             "theme_sections": _theme_sections(bank, snapshot, chart),
             "gap_meaning": insights.gap_meaning(results),
             "strengths": insights.strengths(bank, results),
@@ -167,10 +171,12 @@ def _change_section(bank: Bank, assessment: Assessment, snapshot: Snapshot, char
     }
 
 
-def _overview_charts(bank: Bank, results: Results, chart) -> dict[str, ReportChart]:
+def _overview_charts(
+    bank: Bank, results: Results, chart, next_round_targets: dict[str, int]
+) -> dict[str, ReportChart]:
     drawn = {}
     for name in PANELS:
-        shown = panel(name, bank, results)
+        shown = panel(name, bank, results, next_round_targets)
         drawn[name] = chart(shown.figure, shown.reading, shown.table)
     return drawn
 

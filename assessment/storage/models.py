@@ -172,6 +172,7 @@ class Assessment(Base):
     headcounts: Mapped[list[Headcount]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
+    targets: Mapped[list[Target]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class Response(Base):
@@ -279,6 +280,26 @@ class Headcount(Base):
     group_type: Mapped[str] = mapped_column(String(20))
     group_id: Mapped[str] = mapped_column(String(40))
     people: Mapped[int] = mapped_column(Integer)
+
+
+class Target(Base):
+    """The score leaders aim for in a theme by the next round, in tenths (35 is 3.5:
+    framework/targets.py), and who set it when."""
+
+    __tablename__ = "target"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "theme_id"),
+        CheckConstraint("tenths BETWEEN 10 AND 50", name="tenths"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    theme_id: Mapped[str] = mapped_column(String(100))
+    tenths: Mapped[int] = mapped_column(SmallInteger)
+    set_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    set_at: Mapped[datetime] = _timestamp()
 
 
 class ResponseTally(Base):

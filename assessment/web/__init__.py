@@ -33,6 +33,7 @@ from . import (
     security,
     sessions,
     survey,
+    targets,
     throttle,
 )
 
@@ -79,6 +80,7 @@ def init_app(app: Flask) -> None:
         results,
         question_results,
         moderation,
+        targets,
         report,
         admin,
         health,

@@ -26,7 +26,7 @@ from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..reports import change_report, charts, exports, findings_export, tables
 from ..reports.panels import panel
-from ..services import key_findings, progress
+from ..services import key_findings, progress, targets
 from ..services.change import since_last_round, trend
 from ..storage import assessments
 from ..storage.models import Assessment
@@ -63,8 +63,8 @@ def _chart(chart_id: str, figure, reading: str, table: tables.Table) -> Chart:
     return Chart(chart_id, figure.layout.title.text, charts.figure_json(figure), reading, table)
 
 
-def _panel(name: str, bank: Bank, results: Results) -> Chart:
-    shown = panel(name, bank, results)
+def _panel(name: str, bank: Bank, results: Results, targets=None) -> Chart:
+    shown = panel(name, bank, results, targets)
     return _chart(name, shown.figure, shown.reading, shown.table)
 
 
@@ -118,12 +118,13 @@ def radar(assessment: Assessment, snapshot: Snapshot):
 @with_snapshot
 def themes(assessment: Assessment, snapshot: Snapshot):
     bank, results = bank_of(assessment), snapshot.results
-    chart = _panel("themes", bank, results)
+    chart = _panel("themes", bank, results, targets.for_next_round(assessment))
     return _render(
         "results/themes.html",
         assessment,
         snapshot,
         chart=chart,
+        last_round_targets=targets.last_round_review(bank, assessment, results),
         talking_points=insights.talking_points(bank, results),
     )
 

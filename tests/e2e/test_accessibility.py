@@ -153,6 +153,13 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     LeaderPage.open(page, site.assessment_id, "previous-round")
     axe.check(page, "leader: choose the previous round")
 
+    targets = LeaderPage.open(page, site.assessment_id, "targets")
+    axe.check(page, "leader: targets")
+    page.get_by_label(site.theme_titles[0], exact=True).fill("5.5")
+    targets.follow(targets.button("Save targets"))
+    expect(targets.error_summary).to_be_visible()
+    axe.check(page, "leader: targets, with errors")
+
     page.goto("/assessments/new")
     new = LeaderPage(page)
     axe.check(page, "leader: create an assessment")

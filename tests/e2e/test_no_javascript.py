@@ -16,6 +16,7 @@ from .pages import (
     CheckAnswersPage,
     CommentsPage,
     GovukPage,
+    LeaderPage,
     NotYetPage,
     ResultsPage,
     ResumeLinkPage,
@@ -106,6 +107,25 @@ def test_a_leader_releases_a_held_comment_and_is_told_a_reason_is_needed_to_hide
     assert comments.section("Held for review") == "Held for review: 0 comments"
     theme = ResultsPage.open(no_js_page, site.assessment_id, "results/themes/technology")
     expect(theme.page.get_by_text("ring Dave in IT on 01632 960123")).to_be_visible()
+
+
+def test_a_leader_sets_a_target_without_javascript_and_reads_it_beside_the_score(no_js_page, site):
+    SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
+    targets = LeaderPage.open(no_js_page, site.assessment_id, "targets")
+    first_theme = site.theme_titles[0]
+    box = no_js_page.get_by_label(first_theme, exact=True)
+    box.fill("3.25")
+    targets.follow(targets.button("Save targets"))
+    assert targets.error_links() == [
+        f"{first_theme}: enter the target with one decimal place at most, like 3.5"
+    ]
+    box.fill("3.5")
+    targets.follow(targets.button("Save targets"))
+    expect(box).to_have_value("3.5")
+    themes = ResultsPage.open(no_js_page, site.assessment_id, "results/themes")
+    table = themes.page.locator("#themes-table")
+    expect(table.locator("thead")).to_contain_text("Target for the next round")
+    expect(table.locator("tbody tr").first).to_contain_text("3.5")
 
 
 def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascript(

@@ -40,6 +40,7 @@ KNOWN_POSTS = {
     "leaders.new_assessment",
     "leaders.change_status",
     "leaders.headcounts",
+    "targets.targets",
     "survey.about_you",
     "survey.theme_page",
     "survey.resume_with_code",

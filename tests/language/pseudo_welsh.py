@@ -118,7 +118,8 @@ def _chart_words(figure_json: str) -> Iterator[str]:
     if isinstance(layout.get("title"), dict):
         yield layout["title"].get("text", "")
     for annotation in layout.get("annotations", []):
-        yield annotation.get("text", "")
+        # Plotly's line break is markup, not a word (a value and its notes, one a line).
+        yield annotation.get("text", "").replace("<br>", " ")
     for trace in figure.get("data", []):
         yield trace.get("name") or ""
         yield re.sub(r"%\{[^}]*\}|<extra>.*?</extra>|<br>", " ", trace.get("hovertemplate") or "")

@@ -84,6 +84,12 @@ def site(tmp_path_factory) -> Iterator[Site]:
         demo_assessment = next(
             a for a in assessments.assessments_for(council) if a.title == demo.ASSESSMENT_TITLE
         )
+        # The results round follows the previous one, so its page shows last round's targets.
+        previous = [
+            a for a in assessments.assessments_for(council) if a.title == demo.PREVIOUS_TITLE
+        ]
+        if previous and demo_assessment.previous_assessment_id is None:
+            demo_assessment.previous_assessment_id = previous[0].id
         database.commit()
         site = Site(
             app,
@@ -261,7 +267,8 @@ def test_the_leader_pages(site):
     reader.assert_read(
         *(f"{shown}/{page}" for page in ("results", "results/themes/culture", "progress")),
         f"{shown}/results/themes/culture/questions",
-        *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments")),
+        *(f"{shown}/{page}" for page in ("exports", "headcounts", "comments", "targets")),
+        f"{shown}/results/themes",
     )
     # The comments filtered by a word: matches, one match, none, and a word too long.
     culture = f"{shown}/results/themes/culture"
@@ -282,6 +289,10 @@ def test_the_leader_pages(site):
     reader.post(headcounts, {"housing": "-4"})
     # A previous round that cannot be (not one of the council's): its error message.
     reader.post(f"/assessments/{site.demo_assessment_id}/previous-round", {"previous": "0"})
+    # Every way a target is refused; then the demo's own targets saved again, unchanged.
+    targets = f"{shown}/targets"
+    reader.post(targets, {"theme__leadership": "9", "theme__culture": "3.25", "theme__risk": "x"})
+    reader.post(targets, {f"theme__{t}": f"{n / 10:.1f}" for t, n in demo.TARGETS.items()})
     review = f"/assessments/{site.demo_assessment_id}/comments"
     [ref] = re.findall(r"/comments/([0-9a-f]{24})/release", reader.get(review))
     reader.post(f"{review}/{ref}/hide", {"reason": ""})
