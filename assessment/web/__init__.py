@@ -31,6 +31,7 @@ from . import (
     results,
     security,
     sessions,
+    staff_page,
     survey,
     throttle,
 )
@@ -78,6 +79,7 @@ def init_app(app: Flask) -> None:
         question_results,
         moderation,
         report,
+        staff_page,
         admin,
         health,
     ):
