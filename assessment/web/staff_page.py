@@ -32,13 +32,13 @@ def preview(assessment: Assessment):
     )
 
 
-@blueprint.post("/staff-page/<any(publish, unpublish):action>")
+@blueprint.post("/staff-page/<any(publish, unpublish):publishing>")
 @assessment_view
-def change(assessment: Assessment, action: str):
+def change(assessment: Assessment, publishing: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     back = redirect(url_for("staff_page.preview", assessment_id=assessment.id))
-    if action == "unpublish":
+    if publishing == "unpublish":
         assessments.unpublish_staff_page(assessment)
         flash(_("The page for staff is no longer published."), "success")
         return back

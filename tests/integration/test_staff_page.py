@@ -216,3 +216,18 @@ def test_the_staff_page_names_no_role_tier_or_service_area(leader, officer, roun
     results = page[page.index("What you told us") : page.index("What we are doing")].lower()
     for group in ("leader", "manager", "elected member", "frontline", "housing", "planning"):
         assert group not in results, group
+
+
+def test_another_councils_leader_cannot_publish_or_preview(app, client, round_of_ten):
+    from .people import close, make_council
+
+    make_council(app, "othershire", "lead@other.example")
+    close(app, round_of_ten.assessment_id)
+    sign_in(client, "lead@other.example")
+    base = f"/assessments/{round_of_ten.assessment_id}/staff-page"
+    assert client.get(base).status_code == 404
+    assert post_with_token(client, "/assessments", f"{base}/publish", {}).status_code == 404
+    with app.app_context():
+        assert (
+            assessments.assessment_by_id(round_of_ten.assessment_id).staff_page_published_at is None
+        )
