@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
 from wtforms import SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from ..framework.model import Bank, Option, has_headcount
 from ..framework.moderation import MAX_REASON_LENGTH
 from ..framework.scoring import DEFAULT_THRESHOLD as DEFAULT_ANONYMITY_THRESHOLD
 from ..framework.scoring import MIN_THRESHOLD as MIN_ANONYMITY_THRESHOLD
 from .base import Form
+from .dates import OptionalDateField
 from .fields import (
     Select,
     TextArea,
@@ -26,6 +36,24 @@ from .fields import (
 MAX_THRESHOLD = 50
 LATEST_CLOSED = "latest"
 MAX_HEADCOUNT = 1_000_000
+
+
+def _not_in_the_past(form, field) -> None:
+    if field.data is not None and field.data < date.today():
+        raise ValidationError(_("Date results will be shared must be today or in the future"))
+
+
+def _results_shared_on() -> OptionalDateField:
+    """The date officers are promised the results by: optional, today or later."""
+    return OptionalDateField(
+        lazy_gettext("When will you share the results with staff? (optional)"),
+        what=lazy_gettext("Date results will be shared"),
+        description=lazy_gettext(
+            "Officers see this date when they submit their answers and on their "
+            "invitation link. For example, 14 3 2027"
+        ),
+        validators=[_not_in_the_past],
+    )
 
 
 class NewAssessmentForm(Form):
@@ -79,6 +107,7 @@ class NewAssessmentForm(Form):
         validate_choice=False,
         widget=Select(),
     )
+    results_shared_on = _results_shared_on()
     submit = SubmitField(lazy_gettext("Create assessment"), widget=GovSubmitInput())
 
 
@@ -86,6 +115,17 @@ class ConfirmForm(Form):
     """A button that changes something: only its CSRF token matters."""
 
     submit = SubmitField(lazy_gettext("Confirm"), widget=GovSubmitInput())
+
+
+class CloseForm(ConfirmForm):
+    """Closing, with the date officers are told results will be shared by."""
+
+    results_shared_on = _results_shared_on()
+
+
+class ResultsDateForm(Form):
+    results_shared_on = _results_shared_on()
+    submit = SubmitField(lazy_gettext("Save date"), widget=GovSubmitInput())
 
 
 def headcount_groups(bank: Bank) -> list[tuple[str, list[Option]]]:

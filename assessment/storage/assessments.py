@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
+from datetime import date
 
 from sqlalchemy import bindparam, delete, select
 
 from ..framework.results_contract import AssessmentInfo
 from . import secrets
-from .base import could_be_an_id, db
-from .models import Assessment, Council, Headcount, Response
+from .base import could_be_an_id, db, utcnow
+from .models import Assessment, Council, Headcount, Response, User
 
 
 def create_assessment(
@@ -104,7 +105,34 @@ def assessments_for_councils(councils: Iterable[Council]) -> list[Assessment]:
 
 def set_status(assessment: Assessment, status: str) -> None:
     assessment.status = status
+    if status != "closed":
+        # Closing again may make a new snapshot: the staff page would then show results
+        # no leader has previewed, so it waits to be published again.
+        unpublish_staff_page(assessment)
     db.session.flush()
+
+
+def set_results_shared_on(assessment: Assessment, shared_on: date | None) -> None:
+    assessment.results_shared_on = shared_on
+    db.session.flush()
+
+
+def publish_staff_page(assessment: Assessment, leader: User) -> None:
+    assessment.staff_page_published_at = utcnow()
+    assessment.staff_page_published_by = leader.id
+    db.session.flush()
+
+
+def unpublish_staff_page(assessment: Assessment) -> None:
+    assessment.staff_page_published_at = None
+    assessment.staff_page_published_by = None
+    db.session.flush()
+
+
+def staff_page_publisher(assessment: Assessment) -> User | None:
+    if assessment.staff_page_published_by is None:
+        return None
+    return db.session.get(User, assessment.staff_page_published_by)
 
 
 def assessment_info(assessment: Assessment) -> AssessmentInfo:

@@ -3,7 +3,7 @@ of exactly the questions on the page and nothing else an officer said is touched
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -163,6 +164,16 @@ class Assessment(Base):
     # change"); a deleted round leaves the next one without a previous.
     previous_assessment_id: Mapped[int | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL"), index=True
+    )
+    # The date leaders promise officers the results by: the confirmation page and the
+    # invitation link (once closed, until the staff page is published) say it.
+    results_shared_on: Mapped[date | None] = mapped_column(Date)
+    # The "you said, we're doing" page officers reach from the invitation link: shown
+    # only while published (services/staff_page.py); reopening unpublishes it, so it
+    # never shows a snapshot its leader has not previewed.
+    staff_page_published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    staff_page_published_by: Mapped[int | None] = mapped_column(
+        ForeignKey("user_account.id", ondelete="SET NULL")
     )
 
     council: Mapped[Council] = relationship(back_populates="assessments")

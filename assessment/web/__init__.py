@@ -32,6 +32,7 @@ from . import (
     rounds,
     security,
     sessions,
+    staff_page,
     survey,
     targets,
     throttle,
@@ -82,6 +83,7 @@ def init_app(app: Flask) -> None:
         moderation,
         targets,
         report,
+        staff_page,
         admin,
         health,
     ):

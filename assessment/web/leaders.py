@@ -8,7 +8,14 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..bank import bank_of, current_bank
-from ..forms.leaders import ConfirmForm, NewAssessmentForm, headcount_form, headcount_groups
+from ..forms.leaders import (
+    CloseForm,
+    ConfirmForm,
+    NewAssessmentForm,
+    ResultsDateForm,
+    headcount_form,
+    headcount_groups,
+)
 from ..services import bank_versions, closing, progress, rounds
 from ..services.links import invitation_link
 from ..storage import assessments as assessment_store
@@ -45,6 +52,7 @@ def new_assessment():
         assessment = bank_versions.new_assessment(
             council, form.title.data.strip(), form.anonymity_threshold.data, current_bank()
         )
+        assessment_store.set_results_shared_on(assessment, form.results_shared_on.data)
         refused = follow_chosen_round(assessment, form.previous)
         if refused:
             return render_template("leaders/new_assessment.html", form=form), 400
@@ -60,6 +68,10 @@ def new_assessment():
 @blueprint.get("/assessments/<int:assessment_id>")
 @assessment_view
 def assessment(assessment: Assessment):
+    return _assessment_page(assessment, CloseForm(obj=assessment))
+
+
+def _assessment_page(assessment: Assessment, form: CloseForm):
     started, submitted = results.response_counts(assessment)
     return render_template(
         "leaders/assessment.html",
@@ -67,15 +79,34 @@ def assessment(assessment: Assessment):
         link=invitation_link(assessment),
         started=progress.so_far(started, started, assessment.anonymity_threshold),
         submitted=progress.so_far(submitted, started, assessment.anonymity_threshold),
-        form=ConfirmForm(),
+        form=form,
         chain=rounds.chain(assessment),
-    )
+    ), (400 if form.errors else 200)
+
+
+@blueprint.route("/assessments/<int:assessment_id>/results-date", methods=["GET", "POST"])
+@assessment_view
+def results_date(assessment: Assessment):
+    form = ResultsDateForm(obj=assessment)
+    if form.validate_on_submit():
+        assessment_store.set_results_shared_on(assessment, form.results_shared_on.data)
+        flash(_("The date results will be shared has been saved."), "success")
+        return redirect(url_for("leaders.assessment", assessment_id=assessment.id))
+    status = 400 if form.errors else 200
+    return render_template("leaders/results_date.html", assessment=assessment, form=form), status
 
 
 @blueprint.post("/assessments/<int:assessment_id>/<any(open, close):action>")
 @assessment_view
 def change_status(assessment: Assessment, action: str):
-    if not ConfirmForm().validate_on_submit():
+    if action == "close" and assessment.status == "open":
+        form = CloseForm()
+        if not form.validate_on_submit():
+            if "csrf_token" in form.errors:
+                abort(400)
+            return _assessment_page(assessment, form)
+        assessment_store.set_results_shared_on(assessment, form.results_shared_on.data)
+    elif not ConfirmForm().validate_on_submit():
         abort(400)
     back = redirect(url_for("leaders.assessment", assessment_id=assessment.id))
     if action == "open":

@@ -8,6 +8,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from werkzeug.wrappers import Response as HttpResponse
 
+from ..bank import bank_of
+from ..services import staff_page
 from ..storage.models import Assessment
 from . import throttle
 from .errors import try_again_in
@@ -31,6 +33,20 @@ def say_already_submitted() -> None:
 
 def closed(assessment: Assessment, status: int = 200) -> tuple[str, int]:
     return render_template("survey/closed.html", assessment=assessment), status
+
+
+def closed_or_shared(assessment: Assessment) -> tuple[str, int]:
+    """The invitation link once the assessment is closed: the page its leaders published
+    for staff, or when they will share the results."""
+    if not staff_page.is_published(assessment):
+        return closed(assessment)
+    bank = bank_of(assessment)
+    page = staff_page.staff_page(assessment, bank)
+    if page is None:
+        return closed(assessment)
+    return render_template(
+        "survey/staff_page.html", assessment=assessment, bank=bank, page=page
+    ), 200
 
 
 def ended(invitation: str) -> HttpResponse:

@@ -42,7 +42,7 @@ def _assessment(invitation: str) -> Assessment:
 def start(invitation: str):
     assessment = _assessment(invitation)
     if assessment.status != "open":
-        return replies.closed(assessment)
+        return replies.closed_or_shared(assessment)
     response = officer_session.current_response(assessment)
     if response is not None and response.submitted:
         return render_template("survey/already_answered.html", assessment=assessment)

@@ -120,6 +120,7 @@ class Site:
     invitation: str  # an open assessment of the demo council, for officers to answer
     open_assessment_id: int  # that assessment: its results pages say when results appear
     closed_invitation: str
+    results_invitation: str  # the demo assessment's link: its staff page once published
     other_council_id: int
     other_assessment_id: int  # another council's, which the demo leader must not see
     council_id: int
@@ -157,6 +158,7 @@ def _seed(app: Flask) -> dict:
             "invitation": officers.invitation_token,
             "open_assessment_id": officers.id,
             "closed_invitation": closed.invitation_token,
+            "results_invitation": results.invitation_token,
             "other_council_id": other.id,
             "other_assessment_id": other_assessment.id,
             "council_id": council.id,

@@ -178,6 +178,27 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     axe.assert_clean()
 
 
+def test_the_results_date_and_the_staff_page_have_no_violations(page, site, axe):
+    SignInPage.open(page).sign_in(site.leader_email, site.leader_password)
+    date = LeaderPage.open(page, site.assessment_id, "results-date")
+    axe.check(page, "leader: when results will be shared")
+    date.page.get_by_label("Month").fill("13")
+    date.follow(date.button("Save date"))
+    expect(date.error_summary).to_be_visible()
+    axe.check(page, "leader: when results will be shared, with errors")
+    preview = LeaderPage.open(page, site.assessment_id, "staff-page")
+    axe.check(page, "leader: the staff page, before publishing")
+    preview.follow(preview.button("Publish the page for staff"))
+    axe.check(page, "leader: the staff page, published")
+    StartPage.open(page, site.results_invitation).expect_heading("You said, we're doing")
+    axe.check(page, "officer: the published staff page")
+    preview = LeaderPage.open(page, site.assessment_id, "staff-page")
+    preview.follow(preview.button("Unpublish the page"))
+    StartPage.open(page, site.results_invitation).expect_heading("closed")
+    axe.check(page, "officer: the link after close, results not shared yet")
+    axe.assert_clean()
+
+
 def test_the_admin_pages_have_no_violations(page, site, axe):
     SignInPage.open(page).sign_in(site.admin_email, site.admin_password)
     admin = GovukPage(page)

@@ -162,3 +162,27 @@ def test_leaders_find_sign_in_and_officers_the_privacy_notice_without_javascript
     home.follow(no_js_page.get_by_role("link", name="Read the privacy notice"))
     home.expect_heading("Privacy notice")
     expect(no_js_page.locator("main")).to_contain_text("is the data controller")
+
+
+def test_a_leader_sets_the_date_and_publishes_and_an_officer_reads_it_without_javascript(
+    no_js_page, site
+):
+    SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
+    date = LeaderPage.open(no_js_page, site.assessment_id, "results-date")
+    for label, value in (("Day", "14"), ("Month", "3"), ("Year", "2099")):
+        date.page.get_by_label(label).fill(value)
+    date.follow(date.button("Save date"))
+    expect(no_js_page.get_by_text("14 March 2099")).to_be_visible()
+    StartPage.open(no_js_page, site.results_invitation)
+    expect(no_js_page.get_by_text("Results will be shared by 14 March 2099.")).to_be_visible()
+
+    preview = LeaderPage.open(no_js_page, site.assessment_id, "staff-page")
+    preview.follow(preview.button("Publish the page for staff"))
+    shared = StartPage.open(no_js_page, site.results_invitation)
+    shared.expect_heading("You said, we're doing")
+    expect(no_js_page.locator("#staff-themes-caption")).to_be_visible()
+    assert no_js_page.locator("main table tbody tr").count() >= 1
+
+    preview = LeaderPage.open(no_js_page, site.assessment_id, "staff-page")
+    preview.follow(preview.button("Unpublish the page"))
+    StartPage.open(no_js_page, site.results_invitation).expect_heading("closed")

@@ -11,7 +11,13 @@ from ..page_checks import csrf_token
 from .people import make_admin, make_council, sign_in
 
 # Values for a route's other arguments, so every council-scoped URL can be built.
-SAMPLE_ARGUMENTS = {"theme_id": "culture", "action": "close", "extension": "csv", "ref": "a" * 24}
+SAMPLE_ARGUMENTS = {
+    "theme_id": "culture",
+    "action": "close",
+    "publishing": "publish",
+    "extension": "csv",
+    "ref": "a" * 24,
+}
 
 
 def _council_scoped_routes(app) -> list[tuple[str, str, set[str]]]:

@@ -69,6 +69,7 @@ def _post_routes(app, council) -> list[tuple[str, str]]:
         "invitation": council.invitation,
         "theme_id": "culture",
         "action": "close",
+        "publishing": "publish",
         "user_id": 1,
         "ref": "a" * 24,  # a comment's: looked for after the CSRF token
         "token": "A" * 32,  # a resume link's or a reset link's: checked after the CSRF token

@@ -119,6 +119,12 @@ def test_each_migration_steps_down_one_at_a_time(app):
     head = _recorded_revisions()
 
     downgrade(revision="-1")
+    assert "results_shared_on" not in _columns("assessment")
+    assert "staff_page_published_at" not in _columns("assessment")
+    assert "target" in _tables()
+    assert _recorded_revisions() != head
+
+    downgrade(revision="-1")
     assert "target" not in _tables()
     assert "previous_assessment_id" in _columns("assessment")
     assert _recorded_revisions() != head

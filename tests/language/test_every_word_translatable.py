@@ -13,6 +13,7 @@ import io
 import re
 from collections import deque
 from collections.abc import Iterator
+from datetime import date
 from urllib.parse import urlsplit
 
 import pyotp
@@ -76,6 +77,8 @@ def site(tmp_path_factory) -> Iterator[Site]:
         demo.load_demo(shelf())
         council = councils.council_by_slug(demo.COUNCIL_SLUG)
         officers = assessments.create_assessment(council, OFFICERS_TITLE, 5, bank.version)
+        # So the officer's confirmation page says when results will be shared.
+        assessments.set_results_shared_on(officers, date(2099, 3, 14))
         closed = assessments.create_assessment(council, CLOSED_TITLE, 5, bank.version)
         assessments.set_status(closed, "closed")
         accounts.create_user(ADMIN_EMAIL, generate_password_hash(PASSWORD), "admin", None)
@@ -299,6 +302,29 @@ def test_the_leader_pages(site):
     reader.post(f"{review}/{ref}/release", {}, review)
     reader.post(f"{review}/{ref}/release", {}, review)  # no longer held: refused
     reader.get("/admin/councils")  # not theirs: the refusal is translated too
+    reader.assert_all_translated()
+
+
+def test_the_date_results_are_shared_and_the_staff_page(site):
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    shown = f"/assessments/{site.demo_assessment_id}"
+    with site.app.app_context():
+        invitation = f"/s/{assessments.assessment_by_id(site.demo_assessment_id).invitation_token}"
+    reader.get(invitation)  # closed, no date yet
+    for typed in (["31", "2", "2099"], ["1", "", ""], ["1", "1", "2001"]):
+        reader.post(f"{shown}/results-date", {"results_shared_on": typed})
+    reader.post(f"{shown}/results-date", {"results_shared_on": ["14", "3", "2099"]})
+    reader.get(invitation)  # "by" the date
+    reader.post("/assessments/new", {"title": "x", "results_shared_on": ["1", "13", "2099"]})
+    opened = f"/assessments/{site.open_assessment_id}"
+    reader.post(f"{opened}/close", {"results_shared_on": ["x", "1", "2099"]}, opened)
+    reader.get(f"{opened}/staff-page")  # not closed: nothing to publish yet
+    reader.get(f"{shown}/staff-page")
+    reader.post(f"{shown}/staff-page/publish", {}, f"{shown}/staff-page")
+    assert 'id="staff-themes-caption"' in reader.get(invitation)  # the published page
+    reader.post(f"{shown}/staff-page/unpublish", {}, f"{shown}/staff-page")
+    reader.assert_read(f"{shown}/staff-page", f"{shown}/results-date", invitation)
     reader.assert_all_translated()
 
 
