@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import assessments, councils, data, questions, reports, responses, settings, shared, users
+from . import (
+    actions,
+    assessments,
+    councils,
+    data,
+    questions,
+    reports,
+    responses,
+    settings,
+    shared,
+    users,
+)
 
 
 def init_app(app: Flask) -> None:
@@ -21,7 +32,7 @@ def init_app(app: Flask) -> None:
         responses.responses,
     ):
         app.cli.add_command(group)
-    for command in (reports.results, reports.report, data.demo, data.purge):
+    for command in (reports.results, reports.report, actions.actions, data.demo, data.purge):
         app.cli.add_command(command)
     shared.say_missing_banks(app.cli)
     settings.refuse_without_a_secret(app.cli)

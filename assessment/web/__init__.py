@@ -15,6 +15,7 @@ from ..services.report import css_string
 from ..storage.secrets import format_code
 from . import (
     account,
+    actions,
     admin,
     auth,
     converters,
@@ -77,6 +78,7 @@ def init_app(app: Flask) -> None:
         results,
         question_results,
         moderation,
+        actions,
         report,
         admin,
         health,

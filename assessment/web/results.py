@@ -27,7 +27,7 @@ from ..framework.snapshot import Snapshot, texts
 from ..reports import charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress
-from ..storage import assessments
+from ..storage import actions, assessments
 from ..storage.models import Assessment
 from . import downloads
 from .access import assessment_view
@@ -93,6 +93,7 @@ def overview(assessment: Assessment, snapshot: Snapshot):
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
         groups=progress.respondent_groups(assessment, results),
+        actions=actions.actions_of(assessment),
     )
 
 

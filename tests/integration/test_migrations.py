@@ -31,6 +31,8 @@ TABLES = {
     "reset_link",
     "results_snapshot",
     "question_bank",
+    "action",
+    "dropped_suggestion",
 }
 
 
@@ -116,6 +118,11 @@ def test_downgrade_to_base_leaves_nothing_behind_and_upgrade_works_again(app):
 def test_each_migration_steps_down_one_at_a_time(app):
     upgrade()
     head = _recorded_revisions()
+
+    downgrade(revision="-1")
+    assert not {"action", "dropped_suggestion"} & _tables()
+    assert "previous_assessment_id" in _columns("assessment")
+    assert _recorded_revisions() != head
 
     downgrade(revision="-1")
     assert "previous_assessment_id" not in _columns("assessment")
