@@ -34,10 +34,11 @@ from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
 from ..reports import charts, tables
+from ..reports.actions_export import action_records
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
-from ..storage import assessments
+from ..storage import actions, assessments
 from ..storage.models import Assessment
 from . import key_findings, progress
 from .language import current_language
@@ -95,6 +96,8 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
         "as_of": str(snapshot.as_of),
         "language": current_language(),
         "report": REPORT_VERSION,
+        # Adding, changing or finishing an action makes a new PDF.
+        "actions": action_records(actions.actions_of(assessment)),
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -127,6 +130,8 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
             "talking_points": insights.talking_points(bank, results),
             "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
             "plan": action_plan(bank, results),
+            # Once leaders plan an action, the report shows theirs instead of the suggestions.
+            "actions": actions.actions_of(assessment),
         }
     html = render_template(
         "pdf/report.html",

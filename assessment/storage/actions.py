@@ -99,3 +99,12 @@ def drop_suggestion(assessment: Assessment, key: str, leader: User | None) -> No
             )
         )
         db.session.flush()
+
+
+def actions_by_theme(previous: Assessment) -> dict[str | None, list[PlannedAction]]:
+    """The previous round's actions by theme id (None: about no one theme), each theme's
+    in the plan's order: for the next round to show beside the change in each theme."""
+    found: dict[str | None, list[PlannedAction]] = {}
+    for action in actions_of(previous):
+        found.setdefault(action.theme_id, []).append(action)
+    return found

@@ -15,6 +15,7 @@ from assessment.storage import actions, assessments
 
 from ..page_checks import csrf_token
 from .people import close, make_council, sign_in
+from .test_report import _text
 from .test_results_snapshot import _import
 
 LEADER = "lead@east.example"
@@ -29,7 +30,8 @@ PEOPLE = [
 
 
 @pytest.fixture
-def closed(app, clean_database):
+def closed(app, clean_database, tmp_path):
+    app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
     council = make_council(app, "eastshire", LEADER)
     _import(app, council.assessment_id, PEOPLE)
     close(app, council.assessment_id)
@@ -68,6 +70,9 @@ def _post(client, url: str, fields: dict[str, str], due=("", "", "")):
 
 def test_a_leader_accepts_edits_drops_adds_and_finishes_actions(app, client, closed):
     sign_in(client, LEADER)
+    # Before any action, the report has the suggested plan; the page offers its steps.
+    report = _text(client.get(f"/assessments/{closed.assessment_id}/report.pdf").data)
+    assert "A 90-day action plan" in report
     plan_page = client.get(_plan_url(closed)).get_data(as_text=True)
     keys = _suggestion_keys(plan_page)
     assert len(keys) >= 3, plan_page
@@ -121,6 +126,11 @@ def test_a_leader_accepts_edits_drops_adds_and_finishes_actions(app, client, clo
     page = client.get(_plan_url(closed)).get_data(as_text=True)
     assert "Listen first, then act" in page and "Head of Digital" in page
     assert "30 April 2027" in page and "Done" in page
+
+    # The PDF shows the council's actions in place of the suggested plan.
+    report = _text(client.get(f"/assessments/{closed.assessment_id}/report.pdf").data)
+    assert "What the council is doing" in report and "A 90-day action plan" not in report
+    assert "Listen first, then act" in report and "Service design lead" in report
 
     # The overview lists them with their status.
     overview = client.get(f"/assessments/{closed.assessment_id}/results").get_data(as_text=True)
@@ -219,3 +229,49 @@ def test_an_open_assessment_has_no_suggestions_but_takes_actions(app, client, cl
     page = client.get(_plan_url(council)).get_data(as_text=True)
     assert _suggestion_keys(page) == []
     assert "No suggested steps are waiting" in page
+
+
+def test_the_next_round_lists_the_previous_rounds_actions_by_theme_with_status(app, clean_database):
+    council = make_council(app, "eastshire", LEADER)
+    with app.app_context():
+        from flask import render_template_string
+
+        from assessment.bank import current_bank
+        from assessment.storage import councils, database
+
+        previous = assessments.assessment_by_id(council.assessment_id)
+        actions.add_action(
+            previous,
+            None,
+            {"title": "Fix the intranet", "theme_id": "technology", "status": "done"},
+        )
+        actions.add_action(
+            previous, None, {"title": "Tell staff what we heard", "status": "in_progress"}
+        )
+        actions.add_action(
+            previous,
+            None,
+            {"title": "Try things in small steps", "theme_id": "culture", "status": "dropped"},
+        )
+        later = assessments.create_assessment(
+            councils.council_by_slug("eastshire"), "Eastshire 2027", 3, "test.1"
+        )
+        later.previous_assessment_id = previous.id
+        database.commit()
+
+        found = assessments.previous_round(later)
+        by_theme = actions.actions_by_theme(found)
+        with app.test_request_context():
+            page = render_template_string(
+                '{% from "actions/previous.html" import previous_actions, theme_actions %}'
+                "{{ previous_actions(previous, bank, by_theme) }}"
+                "<section id=culture>{{ theme_actions(by_theme, 'culture') }}</section>",
+                previous=found,
+                bank=current_bank(),
+                by_theme=by_theme,
+            )
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Fix the intranet: Done" in text
+    assert "Tell staff what we heard: In progress" in text and "Not about one theme" in text
+    culture = page.split("<section id=culture>")[1]
+    assert "Try things in small steps: Dropped" in culture and "Fix the intranet" not in culture
