@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Flask
 
 from . import (
+    actions,
     assessments,
     councils,
     data,
@@ -33,7 +34,7 @@ def init_app(app: Flask) -> None:
         targets.targets,
     ):
         app.cli.add_command(group)
-    for command in (reports.results, reports.report, data.demo, data.purge):
+    for command in (reports.results, reports.report, actions.actions, data.demo, data.purge):
         app.cli.add_command(command)
     shared.say_missing_banks(app.cli)
     settings.refuse_without_a_secret(app.cli)

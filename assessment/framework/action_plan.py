@@ -33,6 +33,7 @@ class Action:
     period: str
     title: str
     detail: str
+    theme_id: str | None = None  # the theme it is about, when it is about one
 
 
 def action_plan(bank: Bank, results: Results) -> list[Action]:
@@ -58,6 +59,7 @@ def _listen(bank: Bank, results: Results) -> list[Action]:
                     "Run short sessions with frontline staff and leaders together to find out "
                     "what each sees that the other does not, and agree one change to make."
                 ),
+                theme.id,
             )
         )
     unknown = [theme for theme, result in shown_themes(bank, results) if is_dont_know(result)]
@@ -98,6 +100,7 @@ def _act_on_priorities(bank: Bank, results: Results) -> list[Action]:
             bank.theme(finding.theme_id).recommendation(
                 results.council.theme(finding.theme_id).level
             ),
+            finding.theme_id,
         )
         # Every theme tied with the second lowest as shown is acted on, none chosen silently.
         for finding in priorities(bank, results, n=2)

@@ -34,10 +34,11 @@ from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
 from ..reports import change_report, charts, tables
+from ..reports.actions_export import action_records
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
-from ..storage import assessments
+from ..storage import actions, assessments
 from ..storage.models import Assessment
 from . import key_findings, progress, targets
 from .change import since_last_round
@@ -45,7 +46,7 @@ from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "4"  # 4: "Since the last round", and targets beside the scores
+REPORT_VERSION = "4"  # 4: "Since the last round", targets and actions
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -104,6 +105,8 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
         # Setting or changing a target (this round's or the last's) makes a new PDF.
         "targets": targets.for_next_round(assessment),
         "last_round_targets": targets.last_round_review(bank, assessment, snapshot.results),
+        # Adding, changing or finishing an action makes a new PDF.
+        "actions": action_records(actions.actions_of(assessment)),
     }
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
@@ -138,6 +141,8 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
             "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
             "plan": action_plan(bank, results),
             **_change_section(bank, assessment, snapshot, chart),
+            # Once leaders plan an action, the report shows theirs instead of the suggestions.
+            "actions": actions.actions_of(assessment),
         }
     html = render_template(
         "pdf/report.html",

@@ -15,6 +15,7 @@ from ..services.report import css_string
 from ..storage.secrets import format_code
 from . import (
     account,
+    actions,
     admin,
     auth,
     converters,
@@ -82,6 +83,7 @@ def init_app(app: Flask) -> None:
         question_results,
         moderation,
         targets,
+        actions,
         report,
         staff_page,
         admin,

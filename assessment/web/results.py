@@ -28,7 +28,7 @@ from ..reports import change_report, charts, exports, findings_export, tables
 from ..reports.panels import panel
 from ..services import key_findings, progress, targets
 from ..services.change import since_last_round, trend
-from ..storage import assessments
+from ..storage import actions, assessments
 from ..storage.models import Assessment
 from . import downloads
 from .access import assessment_view
@@ -96,6 +96,7 @@ def overview(assessment: Assessment, snapshot: Snapshot):
         strengths=insights.strengths(bank, results),
         priorities=insights.priorities(bank, results),
         groups=progress.respondent_groups(assessment, results),
+        actions=actions.actions_of(assessment),
     )
 
 

@@ -14,6 +14,7 @@ COMMANDS = [
     ["assessments", "close"],
     ["responses", "import"],
     ["results"],
+    ["actions"],
     ["demo"],
 ]
 

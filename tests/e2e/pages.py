@@ -259,6 +259,39 @@ class CommentsPage(GovukPage):
         return GovukPage(self.page)
 
 
+class ActionPlanPage(GovukPage):
+    """The leaders' action plan: suggested steps to accept or drop, and their actions."""
+
+    @classmethod
+    def open(cls, page: Page, assessment_id: int) -> ActionPlanPage:
+        page.goto(f"/assessments/{assessment_id}/actions")
+        return cls(page)
+
+    def accept_first(self) -> ActionPage:
+        self.follow(self.page.get_by_role("button", name="Accept").first)
+        return ActionPage(self.page)
+
+    def drop_first(self) -> ActionPlanPage:
+        self.follow(self.page.get_by_role("button", name="Drop").first)
+        return self
+
+    def action_rows(self) -> list[str]:
+        return self.page.locator("#actions-caption ~ tbody tr").all_inner_texts()
+
+
+class ActionPage(GovukPage):
+    """One action's form: a suggestion accepted, a new action or one to change."""
+
+    def fill(self, owner: str, day: str, month: str, year: str) -> None:
+        self.page.get_by_label("Owner", exact=True).fill(owner)
+        self.page.get_by_label("Day", exact=True).fill(day)
+        self.page.get_by_label("Month", exact=True).fill(month)
+        self.page.get_by_label("Year", exact=True).fill(year)
+
+    def save(self) -> None:
+        self.follow(self.button("Save action"))
+
+
 class NotYetPage(GovukPage):
     """What every results page, download and the report show while an assessment is open."""
 

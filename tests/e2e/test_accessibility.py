@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from .axe import AxeAudit, AxeLedger, axe_source
 from .pages import (
+    ActionPlanPage,
     AssessmentPage,
     CheckAnswersPage,
     CommentsPage,
@@ -136,6 +137,18 @@ def test_sign_in_and_the_leader_pages_have_no_violations(page, site, axe):
     hide.follow(hide.button("Hide comment"))
     expect(hide.error_summary).to_be_visible()
     axe.check(page, "leader: hide a comment, with errors")
+
+    plan = ActionPlanPage.open(page, site.assessment_id)
+    axe.check(page, "leader: action plan")
+    action = plan.accept_first()
+    axe.check(page, "leader: accept a suggested step")
+    action.fill("Head of Digital", "31", "2", "2027")
+    action.save()
+    expect(action.error_summary).to_be_visible()
+    axe.check(page, "leader: an action, with errors")
+    action.fill("Head of Digital", "28", "2", "2027")
+    action.save()
+    axe.check(page, "leader: action plan with an action")
 
     AssessmentPage.open(page, site.open_assessment_id)
     axe.check(page, "leader: an open assessment")

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from .pages import (
     RESULTS_PAGES,
+    ActionPlanPage,
     AssessmentPage,
     AssessmentsPage,
     CheckAnswersPage,
@@ -126,6 +127,27 @@ def test_a_leader_sets_a_target_without_javascript_and_reads_it_beside_the_score
     table = themes.page.locator("#themes-table")
     expect(table.locator("thead")).to_contain_text("Target for the next round")
     expect(table.locator("tbody tr").first).to_contain_text("3.5")
+
+
+def test_a_leader_accepts_and_drops_suggested_steps_and_dates_an_action_without_javascript(
+    no_js_page, site
+):
+    SignInPage.open(no_js_page).sign_in(site.leader_email, site.leader_password)
+    plan = ActionPlanPage.open(no_js_page, site.assessment_id)
+    before = len(plan.action_rows())
+    action = plan.accept_first()
+    action.fill("Chief Executive", "1", "", "2027")
+    action.save()
+    assert action.error_links() == ["Due date must include a day, month and year"]
+    action.fill("Chief Executive", "1", "9", "2027")
+    action.save()
+    plan = ActionPlanPage(no_js_page)
+    plan.expect_heading("Action plan")
+    rows = plan.action_rows()
+    assert len(rows) == before + 1
+    assert any("Chief Executive" in row and "1 September 2027" in row for row in rows)
+    plan.drop_first()
+    expect(no_js_page.get_by_text("The suggestion is dropped from the plan.")).to_be_visible()
 
 
 def test_every_results_page_shows_its_tables_in_place_of_charts_without_javascript(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from flask import url_for
 
+from assessment.storage import actions, assessments, database
 from assessment.web.access import ADMIN_ONLY, COUNCIL_CHECKED
 
 from ..page_checks import csrf_token
@@ -17,6 +18,7 @@ SAMPLE_ARGUMENTS = {
     "publishing": "publish",
     "extension": "csv",
     "ref": "a" * 24,
+    "suggestion": "step-1",
 }
 
 
@@ -54,12 +56,21 @@ def two_councils(app, clean_database):
     )
 
 
+def _an_action(app, assessment_id: int) -> int:
+    """An action of the assessment's plan, so its page is a real one to reach for."""
+    with app.app_context():
+        made = actions.add_action(
+            assessments.assessment_by_id(assessment_id), None, {"title": "Fix the intranet"}
+        )
+        database.commit()
+        return made.id
+
+
 def _urls(app, assessment_id: int):
+    samples = {**SAMPLE_ARGUMENTS, "action_id": _an_action(app, assessment_id)}
     with app.test_request_context():
         for endpoint, rule, methods in _council_scoped_routes(app):
-            arguments = {
-                k: v for k, v in SAMPLE_ARGUMENTS.items() if f"<{k}>" in rule or f":{k}>" in rule
-            }
+            arguments = {k: v for k, v in samples.items() if f"<{k}>" in rule or f":{k}>" in rule}
             yield url_for(endpoint, assessment_id=assessment_id, **arguments), methods
 
 
@@ -74,7 +85,12 @@ def test_a_leader_of_another_council_gets_page_not_found_on_every_route(app, cli
             assert response.status_code == 404, f"{method} {url} gave {response.status_code}"
             checked += 1
     assert checked >= 13
-    # The other council's assessment is untouched and their own still works.
+    # The other council's actions are untouched, none dropped or added...
+    with app.app_context():
+        east_assessment = assessments.assessment_by_id(east.assessment_id)
+        assert {a.title for a in actions.actions_of(east_assessment)} == {"Fix the intranet"}
+        assert actions.taken_suggestions(east_assessment) == set()
+    # ...the other council's assessment is untouched and their own still works.
     assert client.get(f"/assessments/{west.assessment_id}").status_code == 200
 
 

@@ -48,6 +48,9 @@ KNOWN_POSTS = {
     "survey.check",
     "comments.release",
     "comments.hide",
+    "actions.new",
+    "actions.edit",
+    "actions.drop",
 }
 
 
@@ -72,6 +75,8 @@ def _post_routes(app, council) -> list[tuple[str, str]]:
         "publishing": "publish",
         "user_id": 1,
         "ref": "a" * 24,  # a comment's: looked for after the CSRF token
+        "action_id": 1,  # an action's, and a suggested step's: looked for after it too
+        "suggestion": "step-1",
         "token": "A" * 32,  # a resume link's or a reset link's: checked after the CSRF token
     }
     routes = []

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
 from werkzeug.routing import Rule
 
-from assessment.storage import accounts, assessments, results
+from assessment.storage import accounts, actions, assessments, database, results
 from assessment.web import throttle
 
 from ..page_checks import csrf_token
@@ -121,6 +121,10 @@ class Scene:
         self.other_council, self.other_assessment = other.id, other.assessment_id
         with app.app_context():
             self.other_leader = accounts.user_by_email("lead@other.example").id
+            self.other_action = actions.add_action(
+                assessments.assessment_by_id(other.assessment_id), None, {"title": "Fix it"}
+            ).id
+            database.commit()
         make_admin(app)
         self.admin = app.test_client()
         assert sign_in(self.admin, "admin@example.org").status_code == 302
@@ -147,6 +151,8 @@ class Scene:
             "assessment_id": self.other_assessment,
             "user_id": self.other_leader,
             "ref": "a" * 24,  # a comment's name: another council's assessment has none
+            "action_id": self.other_action,
+            "suggestion": "step-1",  # the assessment is open: it has no suggested steps
         }
         values: dict[str, object] = {}
         for name in rule.arguments:
@@ -195,6 +201,16 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     "admin.council": {"email": ["new@example.org"], "password": ["a long enough password"]},
     "admin.privacy_details": {"controller": TEXT, "contact": TEXT},
     "comments.hide": {"reason": TEXT},
+    "actions.new": {
+        "title": TEXT,
+        "detail": TEXT,
+        "owner": TEXT,
+        "measure": TEXT,
+        "theme_id": ["culture", ""],
+        "status": ["done", "planned"],
+        "due": ["1", "12", "2027", "31"],
+    },
+    "actions.edit": {"title": TEXT, "status": ["in_progress"], "due": ["28", "2", "2027"]},
 }
 OTHER_FORMS = {"submit": ["y"], "confirm": ["y"]}
 
@@ -326,6 +342,7 @@ VALID_POSTS: dict[str, dict[str, str]] = {
     "admin.councils": {"name": "Fine", "slug": "newshire-{n}"},
     "admin.council": {"email": "new{n}@example.org", "password": "a long enough password"},
     "admin.privacy_details": {"controller": "Othershire Council", "contact": "dpo@example.org"},
+    "actions.new": {"title": "Fine", "owner": "Head of Digital", "measure": "Fine"},
 }
 POISONS = [
     "\x00",

@@ -32,6 +32,8 @@ TABLES = {
     "results_snapshot",
     "question_bank",
     "target",
+    "action",
+    "dropped_suggestion",
 }
 
 
@@ -117,6 +119,11 @@ def test_downgrade_to_base_leaves_nothing_behind_and_upgrade_works_again(app):
 def test_each_migration_steps_down_one_at_a_time(app):
     upgrade()
     head = _recorded_revisions()
+
+    downgrade(revision="-1")
+    assert not {"action", "dropped_suggestion"} & _tables()
+    assert "results_shared_on" in _columns("assessment")
+    assert _recorded_revisions() != head
 
     downgrade(revision="-1")
     assert "results_shared_on" not in _columns("assessment")

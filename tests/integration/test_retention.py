@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from assessment.storage import accounts, assessments, database
+from assessment.storage import accounts, actions, assessments, database
 from assessment.storage import councils as council_store
 from assessment.storage.base import Base, db
 
@@ -47,6 +47,13 @@ OWNED = {
     ),
     "results_snapshot": (
         "results_snapshot s JOIN assessment a ON a.id = s.assessment_id "
+        "JOIN council c ON c.id = a.council_id"
+    ),
+    "action": (
+        "action x JOIN assessment a ON a.id = x.assessment_id JOIN council c ON c.id = a.council_id"
+    ),
+    "dropped_suggestion": (
+        "dropped_suggestion x JOIN assessment a ON a.id = x.assessment_id "
         "JOIN council c ON c.id = a.council_id"
     ),
 }
@@ -123,6 +130,11 @@ def fill(app: Flask, council: Council) -> int:
             council_store.council_by_id(council.id), "Second look", 3, "test.1"
         )
         assessments.set_headcounts(second, {("council", "council"): 300})
+        # Its action plan: an action of their own on each round, a suggested step dropped.
+        first = assessments.assessment_by_id(council.assessment_id)
+        for round_ in (first, second):
+            actions.add_action(round_, None, {"title": "Tell staff what we heard"})
+        actions.drop_suggestion(first, "step-1", None)
         # The leader has an authenticator app's recovery codes and a reset link.
         leader = accounts.leaders_of(council_store.council_by_id(council.id))[0]
         accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes(), step=1)

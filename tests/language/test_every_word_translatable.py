@@ -302,6 +302,7 @@ def test_the_leader_pages(site):
     reader.post(f"{review}/{ref}/release", {}, review)
     reader.post(f"{review}/{ref}/release", {}, review)  # no longer held: refused
     reader.get("/admin/councils")  # not theirs: the refusal is translated too
+    _the_action_plan(reader, shown)
     reader.assert_all_translated()
 
 
@@ -326,6 +327,23 @@ def test_the_date_results_are_shared_and_the_staff_page(site):
     reader.post(f"{shown}/staff-page/unpublish", {}, f"{shown}/staff-page")
     reader.assert_read(f"{shown}/staff-page", f"{shown}/results-date", invitation)
     reader.assert_all_translated()
+
+
+def _the_action_plan(reader: Reader, shown: str) -> None:
+    """Errors, an action in every status, a suggestion dropped, and where they show."""
+    plan = f"{shown}/actions"
+    reader.post(f"{plan}/new", {"title": "", "due": "31", "status": "finished"})
+    reader.post(f"{plan}/new", {"title": "x", "due": ["31", "2", "2027"], "theme_id": "no"})
+    # Titles a leader typed are theirs, in any language: these are no English words.
+    for n, status in enumerate(("planned", "in_progress", "done", "dropped")):
+        reader.post(f"{plan}/new", {"title": f"A-{n}", "status": status, "theme_id": "culture"})
+    page = reader.get(plan)
+    [first, *_] = re.findall(r"/actions/new\?suggestion=(step-\d+)", page)
+    reader.post(f"{plan}/suggestions/{first}/drop", {}, plan)
+    for action_id in sorted(set(re.findall(r"/actions/(\d+)\"", page))):
+        reader.get(f"{plan}/{action_id}")
+    reader.get(f"{shown}/results")
+    reader.assert_read(plan, f"{plan}/new")
 
 
 def test_the_findings_download_stays_english_like_every_export(site):
