@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from assessment.storage import accounts, assessments, database
+from assessment.storage import accounts, assessments, database, targets
 from assessment.storage import councils as council_store
 from assessment.storage.base import Base, db
 
@@ -48,6 +48,9 @@ OWNED = {
     "results_snapshot": (
         "results_snapshot s JOIN assessment a ON a.id = s.assessment_id "
         "JOIN council c ON c.id = a.council_id"
+    ),
+    "target": (
+        "target t JOIN assessment a ON a.id = t.assessment_id JOIN council c ON c.id = a.council_id"
     ),
 }
 TABLES = tuple(OWNED)
@@ -123,6 +126,10 @@ def fill(app: Flask, council: Council) -> int:
             council_store.council_by_id(council.id), "Second look", 3, "test.1"
         )
         assessments.set_headcounts(second, {("council", "council"): 300})
+        # ... and aims for a culture score by the next round.
+        targets.set_targets(
+            assessments.assessment_by_id(council.assessment_id), {"culture": 35}, None
+        )
         # The leader has an authenticator app's recovery codes and a reset link.
         leader = accounts.leaders_of(council_store.council_by_id(council.id))[0]
         accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes(), step=1)
