@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from assessment.storage import accounts, actions, assessments, database
+from assessment.storage import accounts, actions, assessments, database, targets
 from assessment.storage import councils as council_store
 from assessment.storage.base import Base, db
 
@@ -55,6 +55,9 @@ OWNED = {
     "dropped_suggestion": (
         "dropped_suggestion x JOIN assessment a ON a.id = x.assessment_id "
         "JOIN council c ON c.id = a.council_id"
+    ),
+    "target": (
+        "target t JOIN assessment a ON a.id = t.assessment_id JOIN council c ON c.id = a.council_id"
     ),
 }
 TABLES = tuple(OWNED)
@@ -135,6 +138,10 @@ def fill(app: Flask, council: Council) -> int:
         for round_ in (first, second):
             actions.add_action(round_, None, {"title": "Tell staff what we heard"})
         actions.drop_suggestion(first, "step-1", None)
+        # ... and aims for a culture score by the next round.
+        targets.set_targets(
+            assessments.assessment_by_id(council.assessment_id), {"culture": 35}, None
+        )
         # The leader has an authenticator app's recovery codes and a reset link.
         leader = accounts.leaders_of(council_store.council_by_id(council.id))[0]
         accounts.set_up_mfa(leader, AUTHENTICATOR_SECRET, accounts.new_recovery_codes(), step=1)
