@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from datetime import date
 
 from werkzeug.security import generate_password_hash
 
@@ -22,10 +23,11 @@ from .framework.loader import Shelf
 from .framework.model import Bank
 from .framework.responses_csv import ImportedResponse
 from .framework.scoring import DONT_KNOW
-from .services import bank_versions, closing
+from .services import bank_versions, closing, rounds
 from .services.links import absolute, invitation_link
 from .storage import (
     accounts,
+    actions,
     assessments,
     councils,
     imports,
@@ -62,6 +64,52 @@ THEME_BASE = {
 # Targets, in tenths, the previous round set for the results round (some met, some
 # not), and the results round set for the next.
 PREVIOUS_TARGETS = {"leadership": 28, "culture": 25, "risk": 26, "technology": 24}
+# What the council said it would do after the previous round, and how far each got:
+# title, theme, owner, due, measure of success, status.
+PREVIOUS_ACTIONS = (
+    (
+        "Directors join a frontline team's show-and-tell every month",
+        "leadership",
+        "Chief Executive",
+        date(2026, 3, 31),
+        "Every director at two or more show-and-tells by the end of March",
+        "done",
+    ),
+    (
+        "Run a joint hospital discharge team across social care and housing",
+        "collaboration",
+        "Director of Adult Social Care",
+        date(2026, 9, 30),
+        "Discharge delays down by a fifth on the pilot ward",
+        "in_progress",
+    ),
+    (
+        "Name a data champion in every service",
+        "data_users",
+        "Head of Insight",
+        date(2026, 6, 30),
+        "A champion in each of the 13 service areas",
+        "in_progress",
+    ),
+    (
+        "Plan the replacement of the unsupported case management system",
+        "technology",
+        "Head of IT and Digital",
+        date(2027, 3, 31),
+        "A costed plan agreed by the cabinet",
+        "planned",
+    ),
+    (
+        "Give every team a day a month to try a new way of working",
+        "risk",
+        "Director of Resources",
+        date(2026, 4, 30),
+        "Dropped: services could not release the time this year",
+        "dropped",
+    ),
+)
+# When the previous round's results were shared with staff.
+PREVIOUS_SHARED_ON = date(2026, 2, 27)
 TARGETS = {"leadership": 33, "culture": 30, "risk": 25, "data_users": 27, "technology": 23}
 ROLE_MIX = {
     "leadership": 20,
@@ -195,12 +243,13 @@ def load_demo(shelf: Shelf) -> list[str]:
         accounts.create_user(
             LEADER_EMAIL, generate_password_hash(LEADER_PASSWORD), "leader", council
         )
-    rounds = {a.title: a for a in assessments.assessments_for(council)}
+    made = {a.title: a for a in assessments.assessments_for(council)}
     lines = [f"Demo council: {COUNCIL_NAME}"]
+    previous = None
     if PREVIOUS_VERSION in shelf.versions and bank.version != PREVIOUS_VERSION:
         previous = _closed_round(
             council,
-            rounds.get(PREVIOUS_TITLE),
+            made.get(PREVIOUS_TITLE),
             PREVIOUS_TITLE,
             shelf.get(PREVIOUS_VERSION),
             synthetic_responses(
@@ -209,13 +258,17 @@ def load_demo(shelf: Shelf) -> list[str]:
         )
         lines.append(_closed_line("Previous round", previous))
         _demo_targets(previous, PREVIOUS_TARGETS, shelf.get(PREVIOUS_VERSION))
+        _told_staff(previous)
     results_round = _closed_round(
-        council, rounds.get(ASSESSMENT_TITLE), ASSESSMENT_TITLE, bank, synthetic_responses(bank)
+        council, made.get(ASSESSMENT_TITLE), ASSESSMENT_TITLE, bank, synthetic_responses(bank)
     )
     _demo_targets(results_round, TARGETS, bank)
-    open_round = rounds.get(OPEN_TITLE) or bank_versions.new_assessment(
-        council, OPEN_TITLE, 5, bank
-    )
+    open_round = made.get(OPEN_TITLE) or bank_versions.new_assessment(council, OPEN_TITLE, 5, bank)
+    # Each round follows the one before (made here in order, so none can loop).
+    chain = [previous] if previous is not None else []
+    for earlier, later in zip([*chain, results_round], [results_round, open_round], strict=True):
+        if later.previous_assessment_id is None:
+            rounds.set_previous(later, earlier.id)
     return [
         *lines,
         _closed_line("Results", results_round),
@@ -242,6 +295,18 @@ def _demo_targets(round_, wanted: dict[str, int], bank: Bank) -> None:
     if not targets.targets(round_):
         themes = {theme.id for theme in bank.themes}
         targets.set_targets(round_, {t: n for t, n in wanted.items() if t in themes}, None)
+
+
+def _told_staff(previous) -> None:
+    """The previous round's action plan, its results date, and its staff page published,
+    as a council a year on would have them; a round that has actions is left as it is."""
+    if actions.actions_of(previous):
+        return
+    for title, theme_id, owner, due, measure, status in PREVIOUS_ACTIONS:
+        values = {"title": title, "theme_id": theme_id, "owner": owner, "due": due}
+        actions.add_action(previous, None, {**values, "measure": measure, "status": status})
+    assessments.set_results_shared_on(previous, PREVIOUS_SHARED_ON)
+    assessments.publish_staff_page(previous, accounts.user_by_email(LEADER_EMAIL))
 
 
 def _closed_line(name: str, closed) -> str:

@@ -27,11 +27,10 @@ from ..framework.question_counts import QuestionCounts
 from ..framework.ranked_findings import COUNCIL, ranked_findings
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot
+from ..storage import actions
 from ..storage.models import Assessment
 from . import closing
 from .key_findings import LEAD
-
-ACTION_STATUSES = ("planned", "in_progress", "done", "dropped")
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ class ThemeLine:
 @dataclass(frozen=True)
 class PublishedAction:
     title: str
-    status: str  # one of ACTION_STATUSES
+    status: str  # one of framework/actions.py STATUSES
     due: date | None
     theme_title: str | None
 
@@ -60,10 +59,18 @@ class StaffPage:
     actions: tuple[PublishedAction, ...]
 
 
-def published_actions(assessment: Assessment) -> list[PublishedAction]:
-    """The assessment's actions, for officers to read with their status."""
-    # wired when actions land (P4)
-    return []
+def published_actions(assessment: Assessment, bank: Bank) -> list[PublishedAction]:
+    """The assessment's actions, for officers to read with their status: what leaders
+    plan is not about anyone, so officers see the whole plan."""
+    return [
+        PublishedAction(
+            action.title,
+            action.status,
+            action.due,
+            bank.theme(action.theme_id).title if bank.has_theme(action.theme_id or "") else None,
+        )
+        for action in actions.actions_of(assessment)
+    ]
 
 
 def is_published(assessment: Assessment) -> bool:
@@ -85,7 +92,7 @@ def staff_page(assessment: Assessment, bank: Bank) -> StaffPage | None:
         themes=tuple(ThemeLine(t.title, r.score, r.level) for t, r in shown if r.score is not None),
         themes_hidden=sum(1 for _, r in shown if r.score is None),
         findings=tuple(council_findings(bank, snapshot)[:LEAD]),
-        actions=tuple(published_actions(assessment)),
+        actions=tuple(published_actions(assessment, bank)),
     )
 
 
