@@ -258,7 +258,7 @@ def test_the_responses_csv_imports_back_to_the_same_results(
         args=[
             *("assessments", "create", "--council", "westshire", "--title", "Copy"),
             *("--anonymity-threshold", "3"),
-            *("--previous", "none"),  # a copy, not a later round: nothing to compare with
+            *("--previous", "none"),  # a restored copy, not a round after Westshire's own
         ]
     ).stdout.strip()
 

@@ -133,6 +133,10 @@ def _data(banks) -> set[str]:
     words.update(get_month_names("wide", locale="cy").values())
     words.update(("English", "Cymraeg"))
     words.update(c for comments in demo.COMMENTS.values() for c in comments)
+    # The demo's actions, typed by its leaders.
+    words.update(
+        text for action in demo.PREVIOUS_ACTIONS for text in action[:5] if isinstance(text, str)
+    )
     return words
 
 
