@@ -182,6 +182,10 @@ def since_the_last_round(assessment: Assessment, snapshot: Snapshot):
             "groups": change_report.groups_table(bank, since),
         }
         shown["trend"] = _trend(bank, assessment, snapshot)
+        # What the council said it would do last round, beside how each theme moved.
+        previous = assessments.previous_round(assessment)
+        shown["previous"], shown["previous_bank"] = previous, bank_of(previous)
+        shown["previous_actions"] = actions.actions_by_theme(previous)
     return _render("results/change.html", assessment, snapshot, since=shown)
 
 

@@ -5,6 +5,7 @@ still reads its old round as it was answered."""
 
 from __future__ import annotations
 
+import html
 import io
 import json
 from pathlib import Path
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 
 from assessment import create_app, demo
 from assessment.bank import bank_for, shelf
+from assessment.framework.actions import STATUS_NAMES
 from assessment.services import report
 from assessment.storage import assessments, councils, database
 from assessment.storage.base import db
@@ -85,3 +87,25 @@ def test_each_round_shows_and_exports_the_questions_of_its_own_bank(demo_site, v
     text = " ".join(" ".join(p.extract_text() for p in pages).split())  # its own line breaks
     assert " ".join(own_question.split()) in text
     assert " ".join(other_question.split()) not in text
+
+
+def test_the_demos_latest_round_shows_the_change_and_last_rounds_actions(demo_site):
+    made, closed = demo_site
+    client = made.test_client()
+    sign_in(client, demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    page = client.get(f"/assessments/{closed['2027.1']}/results/change").get_data(as_text=True)
+    text = html.unescape(page)
+    assert demo.PREVIOUS_TITLE in text
+    # Each of last round's actions, with where it got to, on the page about what changed.
+    for title, _theme, _owner, _due, _measure, status in demo.PREVIOUS_ACTIONS:
+        assert f"{title}: {STATUS_NAMES[status]}" in text
+
+
+def test_officers_following_the_previous_rounds_link_read_what_the_council_is_doing(demo_site):
+    made, closed = demo_site
+    with made.app_context():
+        token = assessments.assessment_by_id(closed["2026.1"]).invitation_token
+    page = html.unescape(made.test_client().get(f"/s/{token}").get_data(as_text=True))
+    for title, *_ in demo.PREVIOUS_ACTIONS:
+        assert title in page
+    assert "Housing" not in page and "Frontline" not in page  # no group, ever
