@@ -9,7 +9,8 @@ from datetime import date
 from sqlalchemy import select
 
 from .base import could_be_an_id, db, utcnow
-from .models import Assessment, DroppedSuggestion, PlannedAction, User
+from .models import Assessment, User
+from .plan_models import DroppedSuggestion, PlannedAction
 
 # What a leader may set on an action (framework/actions.py says how long each may be).
 FIELDS = ("title", "detail", "theme_id", "owner", "due", "measure", "status")

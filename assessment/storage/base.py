@@ -4,8 +4,8 @@ convention so Alembic migrations stay stable), the clock, and the rules for ids.
 from datetime import UTC, datetime
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import DateTime, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,6 +25,11 @@ db = SQLAlchemy(model_class=Base)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def timestamp() -> Mapped[datetime]:
+    """A column for when something happened, set when the row is made."""
+    return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
 
 
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers

@@ -4,6 +4,7 @@ of exactly the questions on the page and nothing else an officer said is touched
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
 from sqlalchemy import (
@@ -22,22 +23,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..framework.actions import MAX_OWNER as MAX_ACTION_OWNER
-from ..framework.actions import MAX_SUGGESTION_KEY
-from ..framework.actions import MAX_TITLE as MAX_ACTION_TITLE
-from ..framework.actions import STATUSES as ACTION_STATUSES
 from ..framework.moderation import STATES as MODERATION_STATES
 from ..framework.scoring import DEFAULT_THRESHOLD, MIN_THRESHOLD
-from .base import Base, utcnow
+from .base import Base, timestamp
+
+if TYPE_CHECKING:
+    from .plan_models import Target
 
 ASSESSMENT_STATUSES = ("draft", "open", "closed")
 USER_ROLES = ("leader", "admin")
 DEFAULT_ANONYMITY_THRESHOLD = DEFAULT_THRESHOLD
 MIN_ANONYMITY_THRESHOLD = MIN_THRESHOLD
-
-
-def _timestamp() -> Mapped[datetime]:
-    return mapped_column(DateTime(timezone=True), default=utcnow, nullable=False)
 
 
 class Council(Base):
@@ -46,7 +42,7 @@ class Council(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = _timestamp()
+    created_at: Mapped[datetime] = timestamp()
     # For the officers' privacy notice: who the data controller is and how to reach its
     # data protection officer, as the council's administrator wrote them. None until set;
     # the notice then has wording of its own (the council's name as the controller).
@@ -75,7 +71,7 @@ class User(UserMixin, Base):
     council_id: Mapped[int | None] = mapped_column(
         ForeignKey("council.id", ondelete="CASCADE"), index=True
     )
-    created_at: Mapped[datetime] = _timestamp()
+    created_at: Mapped[datetime] = timestamp()
     # Part of every session's user id (get_id): raising it ends every session of the
     # account at once, wherever its cookie has been copied to.
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -138,7 +134,7 @@ class ResetLink(Base):
         ForeignKey("user_account.id", ondelete="CASCADE"), index=True
     )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = _timestamp()
+    created_at: Mapped[datetime] = timestamp()
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -163,7 +159,7 @@ class Assessment(Base):
     anonymity_threshold: Mapped[int] = mapped_column(Integer, default=DEFAULT_ANONYMITY_THRESHOLD)
     bank_version: Mapped[str] = mapped_column(String(40))
     invitation_token: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = _timestamp()
+    created_at: Mapped[datetime] = timestamp()
     # The council's round before this one, to compare with (FRAMEWORK.md "Rounds and
     # change"); a deleted round leaves the next one without a previous.
     previous_assessment_id: Mapped[int | None] = mapped_column(
@@ -212,8 +208,8 @@ class Response(Base):
     # Secrets to resume are stored only as SHA-256 hashes.
     resume_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     resume_code_hash: Mapped[str | None] = mapped_column(String(64))
-    started_at: Mapped[datetime] = _timestamp()
-    updated_at: Mapped[datetime] = _timestamp()
+    started_at: Mapped[datetime] = timestamp()
+    updated_at: Mapped[datetime] = timestamp()
     submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     assessment: Mapped[Assessment] = relationship(back_populates="responses")
@@ -244,7 +240,7 @@ class Answer(Base):
     question_id: Mapped[str] = mapped_column(String(100))
     level: Mapped[int | None] = mapped_column(SmallInteger)
     dont_know: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = timestamp()
 
     response: Mapped[Response] = relationship(back_populates="answers")
 
@@ -269,7 +265,7 @@ class ThemeEntry(Base):
     theme_id: Mapped[str] = mapped_column(String(60))
     comment: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = _timestamp()
+    updated_at: Mapped[datetime] = timestamp()
     moderation: Mapped[str | None] = mapped_column(String(10))
     moderation_reason: Mapped[str | None] = mapped_column(Text)
     moderated_by_id: Mapped[int | None] = mapped_column(
@@ -295,26 +291,6 @@ class Headcount(Base):
     group_type: Mapped[str] = mapped_column(String(20))
     group_id: Mapped[str] = mapped_column(String(40))
     people: Mapped[int] = mapped_column(Integer)
-
-
-class Target(Base):
-    """The score leaders aim for in a theme by the next round, in tenths (35 is 3.5:
-    framework/targets.py), and who set it when."""
-
-    __tablename__ = "target"
-    __table_args__ = (
-        UniqueConstraint("assessment_id", "theme_id"),
-        CheckConstraint("tenths BETWEEN 10 AND 50", name="tenths"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
-    theme_id: Mapped[str] = mapped_column(String(100))
-    tenths: Mapped[int] = mapped_column(SmallInteger)
-    set_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-    set_at: Mapped[datetime] = _timestamp()
 
 
 class ResponseTally(Base):
@@ -351,7 +327,7 @@ class ResultsSnapshot(Base):
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
     )
-    made_at: Mapped[datetime] = _timestamp()
+    made_at: Mapped[datetime] = timestamp()
     results_as_of: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     bank_version: Mapped[str] = mapped_column(String(50))
     submitted: Mapped[int] = mapped_column(Integer)
@@ -368,49 +344,8 @@ class QuestionBank(Base):
 
     version: Mapped[str] = mapped_column(String(50), primary_key=True)
     content: Mapped[dict] = mapped_column(JSON)
-    first_used_at: Mapped[datetime] = _timestamp()
+    first_used_at: Mapped[datetime] = timestamp()
 
 
-class PlannedAction(Base):
-    """An action a council's leaders plan on an assessment's results (framework/actions.py
-    holds its rules), perhaps accepted from a suggested step of the 90-day plan."""
-
-    __tablename__ = "action"
-    __table_args__ = (CheckConstraint(f"status IN {ACTION_STATUSES}", name="status"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
-    )
-    theme_id: Mapped[str | None] = mapped_column(String(60))
-    title: Mapped[str] = mapped_column(String(MAX_ACTION_TITLE))
-    detail: Mapped[str] = mapped_column(Text, default="")
-    owner: Mapped[str] = mapped_column(String(MAX_ACTION_OWNER), default="")
-    due: Mapped[date | None] = mapped_column(Date)
-    measure: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="planned")
-    # Which suggested step it was accepted from (framework/actions.py suggestion_key).
-    suggested_from: Mapped[str | None] = mapped_column(String(MAX_SUGGESTION_KEY))
-    created_at: Mapped[datetime] = _timestamp()
-    updated_at: Mapped[datetime] = _timestamp()
-    created_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-    updated_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
-
-
-class DroppedSuggestion(Base):
-    """A suggested step leaders dropped: the action plan page no longer offers it."""
-
-    __tablename__ = "dropped_suggestion"
-
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
-    )
-    suggestion: Mapped[str] = mapped_column(String(MAX_SUGGESTION_KEY), primary_key=True)
-    dropped_at: Mapped[datetime] = _timestamp()
-    dropped_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("user_account.id", ondelete="SET NULL")
-    )
+# Imported last, so that Assessment.targets finds Target whenever the models are used.
+from . import plan_models  # noqa: E402, F401

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from sqlalchemy import select
 
 from .base import db, utcnow
-from .models import Assessment, Target, User
+from .models import Assessment, User
+from .plan_models import Target
 
 
 def targets(assessment: Assessment) -> dict[str, int]:

@@ -23,7 +23,8 @@ from ..reports.actions_export import actions_csv
 from ..reports.exports import ExportAbout
 from ..services import closing
 from ..storage import actions
-from ..storage.models import Assessment, PlannedAction
+from ..storage.models import Assessment
+from ..storage.plan_models import PlannedAction
 from . import downloads
 from .access import assessment_view
 
