@@ -7,58 +7,24 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from govuk_frontend_wtf.wtforms_widgets import GovDateInput, GovSubmitInput
-from wtforms import DateField, SelectField, StringField, SubmitField, TextAreaField
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput
+from wtforms import SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from ..framework import actions
 from ..framework.model import Bank
 from .base import Form
+from .dates import OptionalDateField
 from .fields import (
     Select,
     TextArea,
     TextInput,
-    _ErrorPrefixTranslated,
-    is_ascii_digits,
     stripped,
     without_control_characters,
 )
 
 _TEXT = [without_control_characters, stripped]
-
-
-class DateInput(_ErrorPrefixTranslated, GovDateInput):
-    """GOV.UK's day, month and year boxes, labelled in the reader's language."""
-
-    def map_gov_params(self, field, **kwargs):
-        params = super().map_gov_params(field, **kwargs)
-        for item, label in zip(params["items"], (_("Day"), _("Month"), _("Year")), strict=True):
-            item["label"] = label
-        return params
-
-
-class DayMonthYearField(DateField):
-    """A date from three boxes, optional, refused with GOV.UK's wording when it is not
-    a real date. Whatever was posted, the boxes hold three values, so the page shows
-    what was typed back without failing."""
-
-    def process_formdata(self, valuelist):
-        parts = [str(part).strip() for part in valuelist][:3]
-        parts += [""] * (3 - len(parts))
-        self.raw_data = parts
-        self.data = None
-        if not any(parts):
-            return
-        day, month, year = parts
-        if not all(parts):
-            raise ValueError(_("Due date must include a day, month and year"))
-        if not all(is_ascii_digits(p) for p in parts) or len(year) != 4:
-            raise ValueError(_("Due date must be a real date, for example 27 3 2027"))
-        try:
-            self.data = date(int(year), int(month), int(day))
-        except ValueError:
-            raise ValueError(_("Due date must be a real date, for example 27 3 2027")) from None
 
 
 def _length(limit: int, message: str) -> Length:
@@ -115,10 +81,10 @@ def action_form(bank: Bank, data: dict | None = None) -> Form:
             ],
             widget=TextInput(),
         )
-        due = DayMonthYearField(
+        due = OptionalDateField(
             _("Due date"),
+            what=_("Due date"),
             description=_("For example, 27 3 2027. Leave it empty if there is no date yet."),
-            widget=DateInput(),
         )
         measure = TextAreaField(
             _("How you will know it has worked"),
