@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .display import one_decimal, shown, shown_percent, whole_percent
-from .model import PREFER_NOT_TO_SAY, Bank, Theme
+from .model import Bank, Theme
 from .rankings import first_with_ties
-from .scoring import GroupResult, Results, ThemeResult
+from .scoring import Results, ThemeResult
 from .text import N_, _, list_of, ngettext
 
 # A theme whose spread is at least this: people disagree about it.
@@ -28,8 +28,6 @@ FLAG_DONT_KNOW = 0.2
 NOTABLE_GAP = 0.5
 # A people-first gap smaller than this means the two pillars are in balance.
 BALANCED_GAP = 0.25
-# The theme that shows silos most directly, when the bank has it.
-COLLABORATION = "collaboration"
 
 # Translate with _(NOT_ENOUGH) where it is shown.
 NOT_ENOUGH = N_("Not enough responses yet to show results")
@@ -237,49 +235,6 @@ def perception_sentences(bank: Bank, results: Results) -> list[str]:
         for theme, gap in perception_gaps(bank, results)
         if shown(abs(gap)) >= NOTABLE_GAP
     ]
-
-
-def silo_sentences(bank: Bank, results: Results) -> list[str]:
-    """Service areas scoring NOTABLE_GAP or more below the council, on collaboration or overall."""
-    theme = bank.theme(COLLABORATION) if bank.has_theme(COLLABORATION) else None
-    council = _silo_score(results.council, theme)
-    if council is None:
-        return []
-    sentences = []
-    for area in results.service_areas:
-        value = _silo_score(area, theme)
-        if area.id == PREFER_NOT_TO_SAY or value is None:
-            continue
-        if shown(council - value) >= NOTABLE_GAP:
-            sentences.append(_silo_sentence(area, value, council, theme))
-    return sentences
-
-
-def _silo_sentence(area: GroupResult, value: float, council: float, theme: Theme | None) -> str:
-    figures = {
-        "area": area.label,
-        "score": one_decimal(value),
-        "below": one_decimal(council - value),
-        "council": one_decimal(council),
-    }
-    if theme is None:
-        return _(
-            "%(area)s scores %(score)s overall, %(below)s below the council as a whole "
-            "(%(council)s), so it may be working in a silo.",
-            **figures,
-        )
-    return _(
-        "%(area)s scores %(score)s on %(theme)s, %(below)s below the council as a whole "
-        "(%(council)s), so it may be working in a silo.",
-        theme=theme.title,
-        **figures,
-    )
-
-
-def _silo_score(group: GroupResult, theme: Theme | None) -> float | None:
-    if group.suppressed:
-        return None
-    return group.theme(theme.id).score if theme else group.overall
 
 
 def recommendation(bank: Bank, theme_id: str, results: Results) -> str | None:

@@ -10,6 +10,7 @@ never a guess. Each title and sentence is one message for translators
 
 from __future__ import annotations
 
+from . import ranked_findings
 from .display import one_decimal, shown, shown_percent
 from .findings import (
     BALANCED_GAP,
@@ -28,7 +29,6 @@ from .findings import (
     recommendation,
     same_direction,
     shown_themes,
-    silo_sentences,
     strengths,
     talking_points,
     themes_phrase,
@@ -73,7 +73,6 @@ __all__ = [
     "radar_title",
     "recommendation",
     "shown_themes",
-    "silo_sentences",
     "strengths",
     "talking_points",
     "themes_reading",
@@ -381,14 +380,17 @@ def heatmap_reading(bank: Bank, results: Results) -> str:
         "Each row is a service area and each cell its score on a theme, coloured by how far "
         "it is from the council's score for that theme."
     )
-    silos = silo_sentences(bank, results)
+    # The same service-area findings as the page's "What stands out", biggest first:
+    # every theme, above or below the council, not Collaboration alone.
+    found = sorted(ranked_findings.service_areas(bank, results), key=lambda f: -f.size)
+    silos = [finding.sentence for finding in found]
     if not silos:
-        return first + " " + _("No service area scores well below the council as a whole.")
+        return first + " " + _("No service area is 0.5 or more from the council on any theme.")
     if len(silos) == 1:
         return f"{first} {silos[0]}"
     others = ngettext(
-        "%(num)s other service area also scores well below the council.",
-        "%(num)s other service areas also score well below the council.",
+        "%(num)s other service area score differs from the council's by 0.5 or more.",
+        "%(num)s other service area scores differ from the council's by 0.5 or more.",
         len(silos) - 1,
     )
     return f"{first} {silos[0]} {others}"
