@@ -14,6 +14,7 @@ export TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/test
 endif
 
 .PHONY: help run test lint format setup assets db demo bench translations clean
+ASSETS_BUILT := static/assets/manifest.json
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -37,7 +38,7 @@ format: setup ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-setup: $(STAMPS)/system $(STAMPS)/python $(STAMPS)/assets $(STAMPS)/catalogues instance/secret_key
+setup: $(STAMPS)/system $(STAMPS)/python $(ASSETS_BUILT) $(STAMPS)/catalogues instance/secret_key
 
 $(STAMPS)/system: scripts/install-system-packages.sh
 	@mkdir -p $(STAMPS)
@@ -51,10 +52,15 @@ $(STAMPS)/python: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
 
-$(STAMPS)/assets: package.json package-lock.json scripts/build-assets.mjs $(shell find assets -type f)
-	@mkdir -p $(STAMPS)
-	npm ci --no-audit --no-fund
+assets: $(ASSETS_BUILT) ## Build static/assets (hashed, compressed) when its sources change
+
+# The build's last file is its target, so a build that failed half way, or a deleted
+# static/assets, is built again; node_modules is refreshed when the lock file changes.
+$(ASSETS_BUILT): node_modules/.package-lock.json scripts/build-assets.mjs $(shell find assets -type f)
 	npm run --silent build
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 	@touch $@
 
 # Translated catalogues (translations/<lang>/LC_MESSAGES/messages.po), compiled for use.

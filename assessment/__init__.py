@@ -14,7 +14,8 @@ from .storage import database
 
 
 def create_app(config_overrides: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, template_folder="../templates", static_folder="../static")
+    # No Flask static route: web/static_files.py serves static/ through WhiteNoise.
+    app = Flask(__name__, template_folder="../templates", static_folder=None)
 
     def load_settings() -> None:
         app.config.from_mapping(settings_from_environment(app.instance_path))

@@ -1,15 +1,21 @@
 """Every HTML page a test fetches is checked for free: it parses, it has a title,
-exactly one h1, and no two elements share an id."""
+exactly one h1, no two elements share an id, and every static file it loads is a
+content-hashed one from the build's manifest (so a browser may keep it a year)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import cache
+from pathlib import Path
 
 import html5lib
 from flask.testing import FlaskClient
 
 _PARSER = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+MANIFEST = Path(__file__).resolve().parents[1] / "static" / "assets" / "manifest.json"
+ASSETS_URL = "/static/assets/"
 
 
 class PageProblem(AssertionError):
@@ -31,6 +37,24 @@ def check_page(html: str, url: str = "") -> None:
     repeated = [i for i, n in ids.items() if n > 1]
     if repeated:
         raise PageProblem(f"{url}: ids used more than once: {', '.join(sorted(repeated))}")
+    unhashed = [link for link in static_links(document) if not is_hashed_asset(link)]
+    if unhashed:
+        raise PageProblem(f"{url}: static files not named by content hash: {unhashed}")
+
+
+def static_links(document) -> list[str]:
+    """Every URL under /static/ that the page loads or links to."""
+    links = [el.get("src") or el.get("href") or "" for el in document.iter()]
+    return [link for link in links if link.startswith("/static/")]
+
+
+def is_hashed_asset(link: str) -> bool:
+    return link.startswith(ASSETS_URL) and link[len(ASSETS_URL) :] in hashed_assets()
+
+
+@cache
+def hashed_assets() -> frozenset[str]:
+    return frozenset(json.loads(MANIFEST.read_text(encoding="utf-8")).values())
 
 
 class CheckedClient(FlaskClient):

@@ -34,6 +34,7 @@ from . import (
     security,
     sessions,
     staff_page,
+    static_files,
     survey,
     targets,
     throttle,
@@ -67,6 +68,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(css_string, "css_string")
     converters.init_app(app)
     security.init_app(app)
+    static_files.init_app(app)
     sessions.init_app(app)
     auth.init_app(app)
     throttle.init_app(app)

@@ -2,9 +2,10 @@
 
 Scripts come only from our own static files, plus the one-line inline script
 GOV.UK Frontend's template needs, which carries the nonce. No 'unsafe-eval':
-the charts use plotly.js's strict bundle, which needs none. Styles come only
-from our static files too: plotly.js's own rules are served as a stylesheet
-(scripts/build-assets.mjs), so no <style> element or style attribute is needed.
+the charts use our own plotly.js build, which the build refuses to write if it
+holds any eval. Styles come only from our static files too: plotly.js's own
+rules are served as a stylesheet, so no <style> element or style attribute is
+needed (both in scripts/build-assets.mjs).
 """
 
 from __future__ import annotations
@@ -24,35 +25,52 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def add_headers(response: Response) -> Response:
-        nonce = csp_nonce()
-        response.headers["Content-Security-Policy"] = "; ".join(
-            [
-                "default-src 'self'",
-                f"script-src 'self' 'nonce-{nonce}'",
-                "style-src 'self'",
-                # Only an empty style attribute, which styles nothing: plotly.js clears
-                # a colour bar's with style="" before it colours it through the CSSOM.
-                f"style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_ATTRIBUTE}'",
-                "img-src 'self' data: blob:",
-                "font-src 'self'",
-                "connect-src 'self'",
-                "object-src 'none'",
-                "base-uri 'self'",
-                "form-action 'self'",
-                "frame-ancestors 'none'",
-            ]
-        )
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = content_security_policy(csp_nonce())
+        response.headers.update(_BROWSER_PROTECTIONS)
         if request.is_secure:
             # Only over HTTPS: browsers ignore it on plain HTTP (TRUST_PROXY behind a proxy).
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
-        if not request.path.startswith("/static/"):
-            # Pages, exports and reports can hold answers or results: never kept by a
-            # shared computer's cache or a proxy. Only the static assets are cached.
-            response.headers["Cache-Control"] = "no-store"
+        # Pages, exports and reports can hold answers or results: never kept by a
+        # shared computer's cache or a proxy. Only the static assets are cached, and
+        # they never reach Flask (web/static_files.py serves them).
+        response.headers["Cache-Control"] = "no-store"
         return response
+
+
+_BROWSER_PROTECTIONS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def content_security_policy(nonce: str | None) -> str:
+    scripts = f"script-src 'self' 'nonce-{nonce}'" if nonce else "script-src 'self'"
+    return "; ".join(
+        [
+            "default-src 'self'",
+            scripts,
+            "style-src 'self'",
+            # Only an empty style attribute, which styles nothing: plotly.js clears
+            # a colour bar's with style="" before it colours it through the CSSOM.
+            f"style-src-attr 'unsafe-hashes' '{EMPTY_STYLE_ATTRIBUTE}'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+def static_file_headers() -> dict[str, str]:
+    """The same protections for the static files, which WhiteNoise serves before
+    Flask sees the request: an SVG opened on its own is a document too. No nonce, as
+    no static file has an inline script; no HSTS, as these headers are fixed when the
+    file is first served, whether over HTTPS or not (the pages carry it)."""
+    return {"Content-Security-Policy": content_security_policy(None), **_BROWSER_PROTECTIONS}
 
 
 def csp_nonce() -> str:

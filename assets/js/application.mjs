@@ -1,5 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-import { initAll } from "./govuk-frontend.min.js";
+import { initAll } from "govuk-frontend";
 import { initCharts } from "./charts.mjs";
 import { initCopyButtons } from "./copy-button.mjs";
 import { initTimeoutWarning } from "./timeout-warning.mjs";

@@ -31,7 +31,7 @@ from .pages import AUTHENTICATOR_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-BUILT_CSS = ROOT / "static" / "assets" / "application.css"
+BUILT_ASSETS = ROOT / "static" / "assets" / "manifest.json"
 SECRET_KEY = "e2e-secret-key-0123456789abcdef-0123456789"
 PASSWORD = "correct horse battery staple"
 ADMIN_EMAIL = "admin@example.org"
@@ -168,9 +168,9 @@ def _seed(app: Flask) -> dict:
 
 
 def _require_built_assets() -> None:
-    if not BUILT_CSS.exists():
+    if not BUILT_ASSETS.exists():
         pytest.fail(
-            f"{BUILT_CSS.relative_to(ROOT)} is missing: the browser tests need the built "
+            f"{BUILT_ASSETS.relative_to(ROOT)} is missing: the browser tests need the built "
             "styles and scripts. Run `make test`, or `npm ci && npm run build`."
         )
 

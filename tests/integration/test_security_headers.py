@@ -130,12 +130,6 @@ def test_no_inline_style_is_allowed_but_an_empty_style_attribute(client):
     assert policy["style-src-attr"] == f"'unsafe-hashes' 'sha256-{empty}'"
 
 
-def test_static_assets_may_be_cached(client):
-    response = client.get("/static/assets/application.css")
-    assert response.status_code == 200
-    assert "no-store" not in response.headers.get("Cache-Control", "")
-
-
 def test_https_is_remembered_once_the_site_is_reached_over_https(client):
     over_https = client.get("/", base_url="https://localhost")
     assert over_https.headers["Strict-Transport-Security"] == HSTS
