@@ -13,7 +13,14 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import http_throughput, import_scale, leaders_load, report_render, results_scale
+from . import (
+    http_throughput,
+    import_scale,
+    leaders_load,
+    page_weight,
+    report_render,
+    results_scale,
+)
 from .setup import KINDS
 
 
@@ -133,6 +140,30 @@ def rows() -> list[Row]:
             lambda f: f["cached download (ms)"] < 50,
         ),
         Row(
+            "results overview, first visit (kB)",
+            "results overview, first visit (kB)",
+            "results overview, first visit, static files (kB)",
+            None,
+            "<= 700 kB compressed, all Brotli",
+            lambda f: (
+                f["results overview, first visit (kB)"] <= 700
+                and f["results overview, first visit, Brotli static files"]
+                == f["results overview, first visit, static files"]
+            ),
+        ),
+        Row(
+            "results overview, repeat visit (kB)",
+            "results overview, repeat visit (kB)",
+            "results overview, repeat visit, static bytes",
+            None,
+            "no static bytes, no static requests",
+            lambda f: (
+                f["results overview, repeat visit, static bytes"] == 0
+                and f["results overview, repeat visit, static requests to the server"] == 0
+                and f["results overview, first visit, static requests to the server"] > 0
+            ),
+        ),
+        Row(
             "chart export browser PSS (MB)",
             "chart export browser PSS (MB)",
             None,
@@ -161,6 +192,8 @@ def collect(runs: int, seconds: int) -> dict[str, float]:
     report = report_render.measure(repeat=runs)
     for figures in samples:
         figures.update(report)
+    for run, figures in enumerate(page_weight.measure(runs)):
+        samples[run].update(figures)
     return {name: statistics.median(s[name] for s in samples) for name in samples[0]}
 
 

@@ -25,9 +25,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(app_spec: str, env: dict[str, str], ready_path: str = "/"):
+def gunicorn(
+    app_spec: str, env: dict[str, str], ready_path: str = "/", access_log: Path | None = None
+):
     """A gunicorn master with WORKERS sync workers, once a worker answers `ready_path`;
-    yields (base URL, master process)."""
+    yields (base URL, master process). `access_log` gets a line a request."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -38,6 +40,7 @@ def gunicorn(app_spec: str, env: dict[str, str], ready_path: str = "/"):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            *(["--access-logfile", str(access_log)] if access_log else []),
             app_spec,
         ],
         cwd=ROOT,
