@@ -33,7 +33,7 @@ from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
-from ..reports import change_report, charts, tables
+from ..reports import change_report, charts, heatmap, tables
 from ..reports.actions_export import action_records
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -46,7 +46,11 @@ from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "4"  # 4: "Since the last round", targets and actions
+REPORT_VERSION = "5"  # 5: the two-page summary first, themes flowing, heatmap as a table
+# The panels drawn as charts in the PDF. The service areas are a coloured table there;
+# the radar is left out, as the theme scores and the leaders' and frontline chart show
+# the same figures in a form that prints more clearly.
+PRINTED_PANELS = [name for name in PANELS if name not in ("silos", "radar")]
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -129,8 +133,12 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
     if not results.council.suppressed:
         findings = key_findings.snapshot_findings(bank, snapshot)
         context = {
-            "findings": findings[: key_findings.SUMMARY],
+            "lead_findings": findings[: key_findings.LEAD],
             "charts": _overview_charts(bank, results, chart, targets.for_next_round(assessment)),
+            "heatmap": heatmap.print_grid(bank, results),
+            "silos_reading": insights.heatmap_reading(bank, results),
+            "heatmap_key": insights.heatmap_key(),
+            "perception_reading": insights.perception_reading(bank, results),
             "last_round_targets": targets.last_round_review(bank, assessment, results),
             "theme_sections": _theme_sections(bank, snapshot, chart),
             "gap_meaning": insights.gap_meaning(results),
@@ -180,7 +188,7 @@ def _overview_charts(
     bank: Bank, results: Results, chart, next_round_targets: dict[str, int]
 ) -> dict[str, ReportChart]:
     drawn = {}
-    for name in PANELS:
+    for name in PRINTED_PANELS:
         shown = panel(name, bank, results, next_round_targets)
         drawn[name] = chart(shown.figure, shown.reading, shown.table)
     return drawn
@@ -194,8 +202,9 @@ def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]
         result = results.council.theme(theme.id)
         # Distributions and comments are in the snapshot only where the theme is shown.
         counts = snapshot.distributions.get(theme.id, {})
+        figure = charts.distribution_chart(theme, counts, result, level_names=level_names)
         distribution = chart(
-            charts.distribution_chart(theme, counts, result, level_names=level_names),
+            charts.distribution_for_print(figure, len(theme.questions)),
             "",
             tables.distribution_table(theme, counts, result, level_names=level_names),
         )
