@@ -327,21 +327,6 @@ def for_print(fig: go.Figure) -> go.Figure:
     return printed
 
 
-# A distribution chart in print: shorter a question than on screen, where a bar must be
-# tall enough to point at, so that a theme's chart, table and comments share a page.
-PRINT_QUESTION_HEIGHT = 46
-PRINT_DISTRIBUTION_TOP = 96
-
-
-def distribution_for_print(fig: go.Figure, questions: int) -> go.Figure:
-    printed = go.Figure(fig)
-    printed.update_layout(
-        height=110 + PRINT_QUESTION_HEIGHT * max(questions, 1),
-        margin={"t": PRINT_DISTRIBUTION_TOP},
-    )
-    return printed
-
-
 def figure_json(fig: go.Figure) -> str:
     """The figure for embedding in the page; the page's script adds the config."""
     return fig.to_json()

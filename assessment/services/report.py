@@ -33,7 +33,7 @@ from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
-from ..reports import change_report, charts, heatmap, tables
+from ..reports import change_report, charts, heatmap, print_bars, tables
 from ..reports.actions_export import action_records
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -71,7 +71,7 @@ class ThemeSection:
     result: object
     gap: float | None
     recommendation: str | None
-    distribution: ReportChart
+    distribution: print_bars.Distribution
     comments: list[str]
 
 
@@ -141,7 +141,7 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
             "silos_reading": insights.heatmap_reading(bank, results),
             "heatmap_key": insights.heatmap_key(),
             "last_round_targets": targets.last_round_review(bank, assessment, results),
-            "theme_sections": _theme_sections(bank, snapshot, chart),
+            "theme_sections": _theme_sections(bank, snapshot),
             "talking_points": insights.talking_points(bank, results),
             "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
             **_change_section(bank, assessment, snapshot, chart),
@@ -236,7 +236,7 @@ def _overview_charts(
     return drawn
 
 
-def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]:
+def _theme_sections(bank: Bank, snapshot: Snapshot) -> list[ThemeSection]:
     level_names = [level.name for level in bank.levels]
     results = snapshot.results
     sections = []
@@ -244,12 +244,7 @@ def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]
         result = results.council.theme(theme.id)
         # Distributions and comments are in the snapshot only where the theme is shown.
         counts = snapshot.distributions.get(theme.id, {})
-        figure = charts.distribution_chart(theme, counts, result, level_names=level_names)
-        distribution = chart(
-            charts.distribution_for_print(figure, len(theme.questions)),
-            "",
-            tables.distribution_table(theme, counts, result, level_names=level_names),
-        )
+        distribution = print_bars.distribution(theme, counts, result, level_names=level_names)
         sections.append(
             ThemeSection(
                 theme=theme,

@@ -98,7 +98,9 @@ def test_the_pdf_is_tagged_with_language_title_and_chart_alt_text(app, council):
     assert str(root["/Lang"]).startswith("en")
     assert "Reportshire" in reader.metadata.title
     alts = list(_figure_alts(root["/StructTreeRoot"]))
-    assert len(alts) >= 5, "every chart is a tagged figure with alternative text"
+    # People and technology, the theme scores, leaders and frontline staff: the answers by
+    # question and the service areas are tables, whose bars and colours need no words.
+    assert len(alts) >= 3, "every chart is a tagged figure with alternative text"
     assert all(len(alt) > 20 for alt in alts)
     assert reader.outline, "headings become bookmarks"
 
