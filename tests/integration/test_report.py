@@ -267,3 +267,16 @@ def test_the_report_and_the_councillors_summary_are_cached_side_by_side(app, cou
         assert report_module.councillors_pdf(assessment, snapshot) == councillors
     assert len(list(Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"))) == 2
     assert councillors != full and len(PdfReader(io.BytesIO(councillors)).pages) <= 2
+
+
+def test_the_councillors_summary_of_too_few_answers_says_why(app, clean_database, tmp_path):
+    app.config["REPORT_CACHE_DIR"] = str(tmp_path / "reports")
+    council = make_council(app, "quietshire", "lead@quiet.example", threshold=5)
+    close(app, council.assessment_id)
+    with app.test_request_context(), app.app_context():
+        assessment = assessments.assessment_by_id(council.assessment_id)
+        snapshot = closing.shown_snapshot(assessment, current_bank())
+        pdf = report_module.councillors_pdf(assessment, snapshot)
+    text = _text(pdf)
+    assert "No results yet" in text and "at least 5 people have answered" in text
+    assert "What we found" not in text
