@@ -12,9 +12,11 @@ from flask.cli import with_appcontext
 from ..framework.results_contract import results_json, write_results_csv
 from ..services import closing
 from ..services.change import since_last_round
-from ..services.report import report_pdf
+from ..services.report import councillors_pdf, report_pdf
 from ..storage import assessments, database, snapshots
 from .shared import assessment, bank_of
+
+DOCUMENTS = {"report": report_pdf, "councillors": councillors_pdf}
 
 
 @click.command("results")
@@ -54,9 +56,16 @@ def results(assessment_id: int, output_format: str) -> None:
     required=True,
     help="Where to write the PDF, e.g. report.pdf",
 )
+@click.option(
+    "--document",
+    type=click.Choice(sorted(DOCUMENTS)),
+    default="report",
+    show_default=True,
+    help="report: the full report for leaders; councillors: the two-page summary for councillors",
+)
 @with_appcontext
-def report(assessment_id: int, output: Path) -> None:
-    """Write an assessment's PDF report for leaders."""
+def report(assessment_id: int, output: Path, document: str) -> None:
+    """Write an assessment's PDF report for leaders, or its summary for councillors."""
     found = assessment(assessment_id)
     snapshot = closing.shown_snapshot(found, bank_of(found))
     if snapshot is None:
@@ -64,7 +73,7 @@ def report(assessment_id: int, output: Path) -> None:
             f"assessment {found.id} is open: its report is made once it is closed"
         )
     database.commit()  # a snapshot made now, for an assessment closed before they were kept
-    pdf = report_pdf(found, snapshot)
+    pdf = DOCUMENTS[document](found, snapshot)
     try:
         output.write_bytes(pdf)
     except OSError as error:

@@ -142,14 +142,69 @@ def reach(found: Sequence[Cell]) -> float:
     return max(LEAST_REACH, math.ceil(widest * 2) / 2)
 
 
-def text_colour(difference: float, scale_reach: float) -> str:
-    """Black or white, whichever contrasts more with the cell's colour (WCAG 2)."""
+def fill_colour(difference: float, scale_reach: float) -> str:
+    """The cell's colour, as "rgb(r, g, b)", for a difference on a scale of this reach."""
     position = (difference + scale_reach) / (2 * scale_reach)
     [fill] = sample_colorscale(DIVERGING_SCALE, [min(max(position, 0.0), 1.0)])
-    background = luminance(unlabel_rgb(fill))
+    return fill
+
+
+def text_colour(difference: float, scale_reach: float) -> str:
+    """Black or white, whichever contrasts more with the cell's colour (WCAG 2)."""
+    background = luminance(unlabel_rgb(fill_colour(difference, scale_reach)))
     on_black = (background + 0.05) / (luminance(hex_to_rgb(TEXT_DARK)) + 0.05)
     on_white = 1.05 / (background + 0.05)
     return TEXT_DARK if on_black >= on_white else WHITE
+
+
+@dataclass(frozen=True)
+class PrintCell:
+    text: str  # the area's score, or "Not shown"
+    fill: str
+    ink: str
+
+
+@dataclass(frozen=True)
+class PrintGrid:
+    """The heatmap as the PDF sets it: a coloured table, whose labels are text the page
+    lays out, so none is cut off or overlaps another, and no chart export is needed."""
+
+    title: str
+    columns: list[str]
+    rows: list[tuple[str, list[PrintCell]]]
+    key: list[tuple[str, str]]  # (colour, words) from furthest below to furthest above
+
+
+def print_grid(bank: Bank, results: Results) -> PrintGrid:
+    found = cells(bank, results)
+    scale_reach = reach(found)
+
+    def shown(cell: Cell) -> PrintCell:
+        if cell.score is None or cell.difference is None:
+            return PrintCell(not_shown(), HIDDEN, BLACK)
+        return PrintCell(
+            one_decimal(cell.score),
+            fill_colour(cell.difference, scale_reach),
+            text_colour(cell.difference, scale_reach),
+        )
+
+    by_area: dict[str, list[PrintCell]] = {}
+    for cell in found:
+        by_area.setdefault(cell.area, []).append(shown(cell))
+    size = one_decimal(scale_reach)
+    key = [
+        (fill_colour(-scale_reach, scale_reach), _("%(size)s below", size=size)),
+        (fill_colour(-scale_reach / 2, scale_reach), ""),
+        (fill_colour(0.0, scale_reach), _("The same")),
+        (fill_colour(scale_reach / 2, scale_reach), ""),
+        (fill_colour(scale_reach, scale_reach), _("%(size)s above", size=size)),
+    ]
+    return PrintGrid(
+        insights.heatmap_title(bank, results),
+        [theme.title for theme in bank.themes],
+        list(by_area.items()),
+        key,
+    )
 
 
 def luminance(rgb: Sequence[float]) -> float:

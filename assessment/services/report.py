@@ -33,7 +33,7 @@ from ..framework.results_contract import results_json
 from ..framework.scoring import Results
 from ..framework.snapshot import Snapshot, texts
 from ..framework.snapshot import to_dict as snapshot_dict
-from ..reports import change_report, charts, tables
+from ..reports import change_report, charts, heatmap, print_bars, tables
 from ..reports.actions_export import action_records
 from ..reports.chart_export import svg_or_none
 from ..reports.panels import PANELS, panel
@@ -46,7 +46,13 @@ from .language import current_language
 from .report_cache import ReportCache
 
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
-REPORT_VERSION = "4"  # 4: "Since the last round", targets and actions
+REPORT_VERSION = "5"  # 5: the two-page summary first, themes flowing, heatmap as a table
+# The cache's name for the councillors' summary, kept beside the report.
+COUNCILLORS = "councillors"
+# The panels drawn as charts in the PDF. The service areas are a coloured table there;
+# the radar is left out, as the theme scores and the leaders' and frontline chart show
+# the same figures in a form that prints more clearly.
+PRINTED_PANELS = [name for name in PANELS if name not in ("silos", "radar")]
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
 
@@ -65,7 +71,7 @@ class ThemeSection:
     result: object
     gap: float | None
     recommendation: str | None
-    distribution: ReportChart
+    distribution: print_bars.Distribution
     comments: list[str]
 
 
@@ -129,36 +135,80 @@ def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple
     if not results.council.suppressed:
         findings = key_findings.snapshot_findings(bank, snapshot)
         context = {
-            "findings": findings[: key_findings.SUMMARY],
+            **_summary(bank, assessment, results, findings),
             "charts": _overview_charts(bank, results, chart, targets.for_next_round(assessment)),
+            "heatmap": heatmap.print_grid(bank, results),
+            "silos_reading": insights.heatmap_reading(bank, results),
+            "heatmap_key": insights.heatmap_key(),
             "last_round_targets": targets.last_round_review(bank, assessment, results),
-            "theme_sections": _theme_sections(bank, snapshot, chart),
-            "gap_meaning": insights.gap_meaning(results),
-            "strengths": insights.strengths(bank, results),
-            "priorities": insights.priorities(bank, results),
-            "perception_sentences": key_findings.of_kind(findings, LEADERS_FRONTLINE),
+            "theme_sections": _theme_sections(bank, snapshot),
             "talking_points": insights.talking_points(bank, results),
             "silo_sentences": key_findings.of_kind(findings, SERVICE_AREA),
-            "plan": action_plan(bank, results),
             **_change_section(bank, assessment, snapshot, chart),
-            # Once leaders plan an action, the report shows theirs instead of the suggestions.
-            "actions": actions.actions_of(assessment),
         }
-    html = render_template(
-        "pdf/report.html",
-        language=_report_language(),
-        page_numbers=_page_numbers(),
-        assessment=assessment,
-        council_name=assessment.council.name,
-        bank=bank,
-        results=results,
-        as_of=_as_of(snapshot.as_of),
-        respondents_text=progress.shown(results.council.respondents or 0, results.threshold),
-        bands=list(zip(bank.levels, band_texts(), strict=True)),
-        groups=progress.respondent_groups(assessment, results),
-        **context,
-    )
+    html = render_template("pdf/report.html", **_document(bank, assessment, snapshot), **context)
     return html, all(drawn)
+
+
+def councillors_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple[str, bool]:
+    """The two-page summary for councillors, in plain words and without charts, so it is
+    always complete; the bool matches report_html's."""
+    results = snapshot.results
+    context: dict[str, object] = {}
+    if not results.council.suppressed:
+        findings = key_findings.snapshot_findings(bank, snapshot)
+        context = _summary(bank, assessment, results, findings)
+    html = render_template(
+        "pdf/councillors.html", **_document(bank, assessment, snapshot), **context
+    )
+    return html, True
+
+
+def councillors_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
+    """The councillors' summary as a PDF, cached beside the report and by the same hash."""
+    bank = bank_of(assessment)
+    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
+    language = current_language()
+    key = _fingerprint(bank, assessment, snapshot)
+    cached = cache.get(assessment.id, language, key, document=COUNCILLORS)
+    if cached is not None:
+        return cached
+    html, _complete = councillors_html(bank, assessment, snapshot)
+    pdf = render_pdf(html)
+    cache.put(assessment.id, language, key, pdf, document=COUNCILLORS)
+    return pdf
+
+
+def _document(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> dict:
+    """What every print template shows: the cover's facts, the footer, who answered."""
+    results = snapshot.results
+    return {
+        "language": _report_language(),
+        "page_numbers": _page_numbers(),
+        "assessment": assessment,
+        "council_name": assessment.council.name,
+        "bank": bank,
+        "results": results,
+        "as_of": _as_of(snapshot.as_of),
+        "respondents_text": progress.shown(results.council.respondents or 0, results.threshold),
+        "bands": list(zip(bank.levels, band_texts(), strict=True)),
+        "groups": progress.respondent_groups(assessment, results),
+    }
+
+
+def _summary(bank: Bank, assessment: Assessment, results: Results, findings) -> dict:
+    """The summary's content, the same in the report and in the councillors' summary."""
+    return {
+        "lead_findings": findings[: key_findings.LEAD],
+        "gap_meaning": insights.gap_meaning(results),
+        "strengths": insights.strengths(bank, results),
+        "priorities": insights.priorities(bank, results),
+        "perception_sentences": key_findings.of_kind(findings, LEADERS_FRONTLINE),
+        "perception_reading": insights.perception_reading(bank, results),
+        "plan": action_plan(bank, results),
+        # Once leaders plan an action, the report shows theirs instead of the suggestions.
+        "actions": actions.actions_of(assessment),
+    }
 
 
 def _change_section(bank: Bank, assessment: Assessment, snapshot: Snapshot, chart) -> dict:
@@ -180,13 +230,13 @@ def _overview_charts(
     bank: Bank, results: Results, chart, next_round_targets: dict[str, int]
 ) -> dict[str, ReportChart]:
     drawn = {}
-    for name in PANELS:
+    for name in PRINTED_PANELS:
         shown = panel(name, bank, results, next_round_targets)
         drawn[name] = chart(shown.figure, shown.reading, shown.table)
     return drawn
 
 
-def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]:
+def _theme_sections(bank: Bank, snapshot: Snapshot) -> list[ThemeSection]:
     level_names = [level.name for level in bank.levels]
     results = snapshot.results
     sections = []
@@ -194,11 +244,7 @@ def _theme_sections(bank: Bank, snapshot: Snapshot, chart) -> list[ThemeSection]
         result = results.council.theme(theme.id)
         # Distributions and comments are in the snapshot only where the theme is shown.
         counts = snapshot.distributions.get(theme.id, {})
-        distribution = chart(
-            charts.distribution_chart(theme, counts, result, level_names=level_names),
-            "",
-            tables.distribution_table(theme, counts, result, level_names=level_names),
-        )
+        distribution = print_bars.distribution(theme, counts, result, level_names=level_names)
         sections.append(
             ThemeSection(
                 theme=theme,

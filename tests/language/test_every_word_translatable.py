@@ -417,6 +417,17 @@ def test_the_report_for_cabinet(site):
     assert not problems, "Not translatable:\n" + "\n".join(problems)
 
 
+def test_the_summary_for_councillors(site):
+    from assessment.services.report import councillors_html
+
+    with site.app.test_request_context("/", headers={"Accept-Language": "cy"}):
+        assessment = assessments.assessment_by_id(site.demo_assessment_id)
+        html, _ = councillors_html(bank_of(assessment), assessment, snapshots.stored(assessment))
+    problems = untranslated(html, site.data)
+    assert 'lang="cy"' in html
+    assert not problems, "Not translatable:\n" + "\n".join(problems)
+
+
 def test_english_is_the_language_unless_another_is_chosen(site):
     client = site.app.test_client()
     assert '<html lang="en"' in client.get("/").get_data(as_text=True)
