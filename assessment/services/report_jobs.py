@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from flask import current_app
 from flask_babel import force_locale
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext
 
 from ..bank import bank_of
 from ..reports import chart_export
@@ -53,7 +53,7 @@ class Document:
 
 # What a report job makes, in the order it makes them and the page lists them.
 DOCUMENTS: dict[str, Document] = {
-    REPORT: Document(report_html, _l("The report for cabinet (PDF)"), "results"),
+    REPORT: Document(report_html, lazy_gettext("The report for cabinet (PDF)"), "results"),
 }
 
 

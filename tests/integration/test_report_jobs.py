@@ -108,11 +108,12 @@ def test_a_job_that_crashes_says_so_and_trying_again_makes_the_report(
     def crash(html):
         raise OSError("the PDF renderer was killed")
 
-    monkeypatch.setattr(report_jobs, "render_pdf", crash)
     sign_in(client, LEADER)
-    job_page = client.get(_link(closed)).headers["Location"]
-    with caplog.at_level(logging.ERROR):
-        status = wait_for_job(client, job_page)
+    with monkeypatch.context() as patch:
+        patch.setattr(report_jobs, "render_pdf", crash)
+        job_page = client.get(_link(closed)).headers["Location"]
+        with caplog.at_level(logging.ERROR):
+            status = wait_for_job(client, job_page)
     assert status["state"] == "failed"
     assert status["problem"] == "Something went wrong while it was being prepared."
     assert "the PDF renderer was killed" in caplog.text
@@ -121,8 +122,6 @@ def test_a_job_that_crashes_says_so_and_trying_again_makes_the_report(
     text = page.get_data(as_text=True)
     assert "Your report could not be prepared" in text and "Try again" in text
 
-    monkeypatch.undo()
-    monkeypatch.setattr(chart_export, "exporter", lambda: exporter)
     retried = client.post(f"{job_page}/retry", data={"csrf_token": csrf_token(text)})
     assert retried.status_code == 303 and retried.headers["Location"] == job_page
     assert wait_for_job(client, job_page)["state"] == "done"
