@@ -25,7 +25,7 @@ from flask_babel import lazy_gettext
 from ..bank import bank_of
 from ..reports import chart_export
 from ..reports.pdf import render_pdf
-from ..storage import assessments
+from ..storage import assessments, database
 from ..storage.models import Assessment
 from . import closing
 from .language import current_language
@@ -170,6 +170,9 @@ def prepare(job: JobState, tell: Callable[[JobState], None]) -> JobState:
         snapshot = closing.shown_snapshot(assessment, bank)
         if snapshot is None:
             raise LookupError(f"assessment {job.assessment_id} is open: no results to report")
+        # A snapshot made now (for an assessment closed before they were kept) is saved at
+        # once: a write left open for the whole render would hold SQLite's writers back.
+        database.commit()
         key = fingerprint(bank, assessment, snapshot)
         keys = {}
         running = replace(job, state=RUNNING, step=CHARTS)
