@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from flask import current_app
-from flask_babel import force_locale
-from flask_babel import lazy_gettext
+from flask_babel import force_locale, lazy_gettext
 
 from ..bank import bank_of
 from ..reports import chart_export
@@ -64,6 +63,10 @@ def without_progress(build: Callable[..., tuple[str, bool]]) -> Callable[..., tu
         return build(bank, assessment, snapshot)
 
     return built
+
+
+class NothingToReport(LookupError):
+    """The assessment was deleted or reopened after the job was asked for."""
 
 
 class ReportQueueUnavailable(RuntimeError):
@@ -164,12 +167,12 @@ def prepare(job: JobState, tell: Callable[[JobState], None]) -> JobState:
     tell() each step. Runs in a report worker, inside an app context."""
     assessment = assessments.assessment_by_id(job.assessment_id)
     if assessment is None:
-        raise LookupError(f"assessment {job.assessment_id} no longer exists")
+        raise NothingToReport(f"assessment {job.assessment_id} no longer exists")
     with force_locale(job.language.replace("-", "_")), chart_export.report_worker():
         bank = bank_of(assessment)
         snapshot = closing.shown_snapshot(assessment, bank)
         if snapshot is None:
-            raise LookupError(f"assessment {job.assessment_id} is open: no results to report")
+            raise NothingToReport(f"assessment {job.assessment_id} is open: no results to report")
         # A snapshot made now (for an assessment closed before they were kept) is saved at
         # once: a write left open for the whole render would hold SQLite's writers back.
         database.commit()
@@ -191,8 +194,8 @@ def prepare(job: JobState, tell: Callable[[JobState], None]) -> JobState:
     return finished
 
 
-def failed(job: JobState, error: BaseException) -> JobState:
+def failed(job: JobState, error: BaseException, problem: str | None = None) -> JobState:
     log.error("Report job %s failed: %r", job.job_id, error, exc_info=error)
-    return replace(
-        job, state=FAILED, step=None, problem=GONE if isinstance(error, LookupError) else CRASHED
-    )
+    if problem is None:
+        problem = GONE if isinstance(error, NothingToReport) else CRASHED
+    return replace(job, state=FAILED, step=None, problem=problem)

@@ -1,4 +1,5 @@
-"""Report jobs on Redis: RQ's queue (REPORT_QUEUE, "reports"), served by `flask --app assessment worker`.
+"""Report jobs on Redis: RQ's queue (REPORT_QUEUE, "reports"), served by
+`flask --app assessment worker`.
 
 The job's state is RQ's own (queued, started, finished, failed); what it is doing and
 its documents' cache keys are in the job's meta. The web side talks to Redis with short
@@ -15,6 +16,7 @@ import redis
 from rq import Queue, get_current_job
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
+from rq.timeouts import JobTimeoutException
 
 from . import report_jobs
 from .report_jobs import DONE, FAILED, QUEUED, RUNNING, JobState, ReportQueueUnavailable
@@ -93,8 +95,9 @@ def run(fields: dict) -> dict:
 
     try:
         return dataclasses.asdict(report_jobs.prepare(job, tell))
-    except BaseException as error:  # the deadline arrives as an exception too
-        tell(report_jobs.failed(job, error))
+    except BaseException as error:  # the deadline (RQ's job timeout) arrives as one too
+        too_long = report_jobs.TOO_LONG if isinstance(error, JobTimeoutException) else None
+        tell(report_jobs.failed(job, error, too_long))
         raise
 
 

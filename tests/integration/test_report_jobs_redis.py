@@ -173,3 +173,15 @@ def test_the_worker_refuses_to_start_without_redis(app, app_context):
 
 def _redis() -> redis.Redis:
     return redis.Redis.from_url(REDIS_URL)
+
+
+def test_a_job_past_the_deadline_is_stopped_by_the_worker_and_says_so(queued_app, leader, exporter):
+    client, link = leader
+    queued_app.config["REPORT_DEADLINE"] = 1  # RQ's job timeout: the worker stops it
+    exporter.held()  # a chart that never comes
+    job_page = client.get(link).headers["Location"]
+    _work(queued_app)
+    queued_app.config["REPORT_DEADLINE"] = 300
+    status = client.get(f"{job_page}/status").get_json()
+    assert status["state"] == "failed"
+    assert status["problem"] == "Preparing it took too long, so it was stopped."
