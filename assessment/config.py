@@ -95,6 +95,13 @@ def settings_from_environment(
         # purge command's default); the privacy notice tells officers the same number.
         "RETENTION_DAYS": _retention_days(env),
         "REPORT_CACHE_DIR": env.get("REPORT_CACHE_DIR", str(Path(instance_path) / "report-cache")),
+        # With Redis, reports are prepared by `flask --app assessment worker` processes (RQ);
+        # without, by a thread in each web process (services/report_jobs.py).
+        "REDIS_URL": env.get("REDIS_URL") or None,
+        # The RQ queue, and the prefix of its job ids: two deployments on one Redis differ.
+        "REPORT_QUEUE": env.get("REPORT_QUEUE", "reports"),
+        # A report job still unfinished this many seconds after it was asked for has failed.
+        "REPORT_DEADLINE": _whole_number(env, "REPORT_DEADLINE", "300"),
     }
 
 

@@ -59,7 +59,8 @@ def _descendants(pid: int) -> list[int]:
 
 
 def measure(repeat: int = 3) -> dict[str, float]:
-    with demo_app() as app, app.test_request_context():
+    # This process is the report worker here, as the `report` command is (even with REDIS_URL).
+    with demo_app() as app, app.test_request_context(), chart_export.report_worker():
         council = councils.council_by_slug("exampleshire")
         assessment = next(
             a for a in assessments.assessments_for(council) if a.title == ASSESSMENT_TITLE

@@ -117,6 +117,9 @@ def app(database_url):
             "SQLALCHEMY_DATABASE_URI": engine_url(database_url),
             "QUESTION_BANK_PATH": str(TWO_THEMES),
             "BASE_URL": "http://localhost",
+            # Reports are prepared in-process; tests/integration/test_report_jobs_redis.py
+            # makes an app of its own on Redis.
+            "REDIS_URL": None,
         }
     )
     with app.app_context():

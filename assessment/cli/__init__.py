@@ -21,6 +21,7 @@ from . import (
     shared,
     targets,
     users,
+    worker,
 )
 
 
@@ -34,7 +35,14 @@ def init_app(app: Flask) -> None:
         targets.targets,
     ):
         app.cli.add_command(group)
-    for command in (reports.results, reports.report, actions.actions, data.demo, data.purge):
+    for command in (
+        reports.results,
+        reports.report,
+        actions.actions,
+        data.demo,
+        data.purge,
+        worker.worker,
+    ):
         app.cli.add_command(command)
     shared.say_missing_banks(app.cli)
     settings.refuse_without_a_secret(app.cli)

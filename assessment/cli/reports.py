@@ -10,6 +10,7 @@ import click
 from flask.cli import with_appcontext
 
 from ..framework.results_contract import results_json, write_results_csv
+from ..reports import chart_export
 from ..services import closing
 from ..services.change import since_last_round
 from ..services.report import councillors_pdf, report_pdf
@@ -73,7 +74,8 @@ def report(assessment_id: int, output: Path, document: str) -> None:
             f"assessment {found.id} is open: its report is made once it is closed"
         )
     database.commit()  # a snapshot made now, for an assessment closed before they were kept
-    pdf = DOCUMENTS[document](found, snapshot)
+    with chart_export.report_worker():  # the operator's command is its own report worker
+        pdf = DOCUMENTS[document](found, snapshot)
     try:
         output.write_bytes(pdf)
     except OSError as error:

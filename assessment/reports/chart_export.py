@@ -14,6 +14,7 @@ import asyncio
 import atexit
 import concurrent.futures
 import contextlib
+import contextvars
 import logging
 import os
 import re
@@ -36,6 +37,34 @@ _REMOTE = re.compile(r"""(?:href|src)\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\
 
 class ChartExportError(RuntimeError):
     """A chart could not be exported: the report shows its table and a note instead."""
+
+
+# Chromium costs a process hundreds of megabytes, so where report workers exist (RQ, with
+# REDIS_URL) a web process must never start one: it says so with only_in_report_workers(),
+# and then only code running inside report_worker() may export a chart.
+_in_report_worker = contextvars.ContextVar("in_report_worker", default=False)
+_only_in_report_workers = False
+
+
+def only_in_report_workers(refuse: bool = True) -> None:
+    """From now on this process exports charts only inside report_worker()."""
+    global _only_in_report_workers
+    _only_in_report_workers = refuse
+
+
+@contextlib.contextmanager
+def report_worker():
+    """Mark the code inside as a report worker's, which may start Chromium."""
+    token = _in_report_worker.set(True)
+    try:
+        yield
+    finally:
+        _in_report_worker.reset(token)
+
+
+def _check_report_worker() -> None:
+    if _only_in_report_workers and not _in_report_worker.get():
+        raise ChartExportError("charts are exported by report workers, never a web process")
 
 
 class _Browser:
@@ -108,6 +137,7 @@ class ChartExporter:
 
     def svg(self, figure: go.Figure, width: int = 800, height: int | None = None) -> str:
         """The figure as SVG text; height None keeps the figure's own height."""
+        _check_report_worker()
         deadline = time.monotonic() + self.timeout
         busy = ChartExportError(f"chart export busy for over {self.timeout:g}s")
         if not self._lock.acquire(timeout=self.timeout):

@@ -15,6 +15,7 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,6 +46,8 @@ from .change import since_last_round
 from .language import current_language
 from .report_cache import ReportCache
 
+# The report's name among the documents a report job makes (services/report_jobs.py).
+REPORT = "report"
 # Bump when the template changes what a PDF shows, so cached copies are rebuilt.
 REPORT_VERSION = "5"  # 5: the two-page summary first, themes flowing, heatmap as a table
 # The cache's name for the councillors' summary, kept beside the report.
@@ -55,6 +58,10 @@ COUNCILLORS = "councillors"
 PRINTED_PANELS = [name for name in PANELS if name not in ("silos", "radar")]
 # Stand-ins for the page numbers while the footer's words are translated (see _page_numbers).
 _PAGE_NUMBER = re.compile("\x00(page|pages)\x00")
+
+
+# Told (charts begun, charts in all) as the report's charts are drawn.
+ChartProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -76,21 +83,33 @@ class ThemeSection:
 
 
 def report_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
+    """The report made here and now (the `report` command: an operator's own worker);
+    leaders' downloads are made by report jobs (services/report_jobs.py)."""
+    return _made_here(REPORT, report_html, assessment, snapshot)
+
+
+def councillors_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
+    """The councillors' summary made here and now, cached beside the report."""
+    return _made_here(COUNCILLORS, councillors_html, assessment, snapshot)
+
+
+def _made_here(document: str, build, assessment: Assessment, snapshot: Snapshot) -> bytes:
     bank = bank_of(assessment)
     cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
     language = current_language()
-    key = _fingerprint(bank, assessment, snapshot)
-    cached = cache.get(assessment.id, language, key)
+    key = fingerprint(bank, assessment, snapshot)
+    cached = cache.get(assessment.id, document, language, key)
     if cached is not None:
         return cached
-    html, complete = report_html(bank, assessment, snapshot)
+    html, complete = build(bank, assessment, snapshot)
     pdf = render_pdf(html)
     if complete:  # a copy missing its charts is not kept: the next download tries again
-        cache.put(assessment.id, language, key, pdf)
+        cache.put(assessment.id, document, language, key, pdf)
     return pdf
 
 
-def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
+def fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
+    """The hash of everything the PDFs of this snapshot show, in the current language."""
     shown = {
         "results": results_json(
             bank,
@@ -117,12 +136,18 @@ def _fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     return hashlib.sha256(json.dumps(shown, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def report_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> tuple[str, bool]:
-    """The print HTML, and whether every chart could be drawn."""
+def report_html(
+    bank: Bank, assessment: Assessment, snapshot: Snapshot, drawing: ChartProgress | None = None
+) -> tuple[str, bool]:
+    """The print HTML, and whether every chart could be drawn; drawing(begun, of) is told
+    before each chart, so a leader waiting sees "Drawing charts (3 of 12)"."""
     results = snapshot.results
     drawn: list[bool] = []
+    charts_in_all = _chart_count(bank, assessment, snapshot) if drawing else 0
 
     def chart(figure, reading: str, table: tables.Table) -> ReportChart:
+        if drawing is not None:
+            drawing(len(drawn) + 1, charts_in_all)
         # After one failure, don't wait on the rest: the tables carry the figures.
         svg = None
         if all(drawn):
@@ -164,21 +189,6 @@ def councillors_html(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> 
     return html, True
 
 
-def councillors_pdf(assessment: Assessment, snapshot: Snapshot) -> bytes:
-    """The councillors' summary as a PDF, cached beside the report and by the same hash."""
-    bank = bank_of(assessment)
-    cache = ReportCache(current_app.config["REPORT_CACHE_DIR"])
-    language = current_language()
-    key = _fingerprint(bank, assessment, snapshot)
-    cached = cache.get(assessment.id, language, key, document=COUNCILLORS)
-    if cached is not None:
-        return cached
-    html, _complete = councillors_html(bank, assessment, snapshot)
-    pdf = render_pdf(html)
-    cache.put(assessment.id, language, key, pdf, document=COUNCILLORS)
-    return pdf
-
-
 def _document(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> dict:
     """What every print template shows: the cover's facts, the footer, who answered."""
     results = snapshot.results
@@ -209,6 +219,14 @@ def _summary(bank: Bank, assessment: Assessment, results: Results, findings) -> 
         # Once leaders plan an action, the report shows theirs instead of the suggestions.
         "actions": actions.actions_of(assessment),
     }
+
+
+def _chart_count(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> int:
+    if snapshot.results.council.suppressed:
+        return 0
+    since_last = since_last_round(assessment, bank, snapshot) is not None
+    # The print panels and the change chart: the themes' answers are drawn by the page.
+    return len(PRINTED_PANELS) + int(since_last)
 
 
 def _change_section(bank: Bank, assessment: Assessment, snapshot: Snapshot, chart) -> dict:

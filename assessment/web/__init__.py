@@ -10,6 +10,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from .. import extensions
 from ..framework.display import one_decimal, whole_percent
+from ..reports import chart_export
 from ..reports.tables import not_shown, signed
 from ..services.report import css_string
 from ..storage.secrets import format_code
@@ -45,6 +46,10 @@ def init_app(app: Flask) -> None:
     # Hooks run in the order they are added: this one before the CSRF check, which
     # would read the body as a form, and before every hook of the web layer.
     app.before_request(_forms_only)
+    if app.config[
+        "REDIS_URL"
+    ]:  # report workers draw the charts: this process never starts Chromium
+        chart_export.only_in_report_workers()
     extensions.csrf.init_app(app)
     app.jinja_loader = ChoiceLoader(
         [

@@ -408,3 +408,34 @@ class KeyboardUser:
 
     def invisible_stops(self) -> list[dict]:
         return [stop for stop in self.stops if not stop["visible"]]
+
+
+class ReportJobPage(GovukPage):
+    """ "Preparing your report": what the report job is doing, then the file."""
+
+    HEADING = "Preparing your report"
+
+    @classmethod
+    def asked_for(cls, page: Page, assessment_id: int) -> ReportJobPage:
+        """The report link, followed while the report is not made yet."""
+        page.goto(f"/assessments/{assessment_id}/report.pdf")
+        made = cls(page)
+        made.expect_heading(cls.HEADING)
+        return made
+
+    @property
+    def status(self) -> Locator:
+        return self.page.get_by_role("status")
+
+    @property
+    def check_again(self) -> Locator:
+        return self.button("Check again")
+
+    @property
+    def report_link(self) -> Locator:
+        return self.link("The report for cabinet (PDF)")
+
+    def download_report(self) -> bytes:
+        with self.page.expect_download() as download:
+            self.report_link.click()
+        return download.value.path().read_bytes()

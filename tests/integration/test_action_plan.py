@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 from assessment.storage import actions, assessments
 
 from ..page_checks import csrf_token
+from ..report_jobs_helper import download_report
 from .people import close, make_council, sign_in
 from .test_report import _text
 from .test_results_snapshot import _import
@@ -71,7 +72,7 @@ def _post(client, url: str, fields: dict[str, str], due=("", "", "")):
 def test_a_leader_accepts_edits_drops_adds_and_finishes_actions(app, client, closed):
     sign_in(client, LEADER)
     # Before any action, the report has the suggested plan; the page offers its steps.
-    report = _text(client.get(f"/assessments/{closed.assessment_id}/report.pdf").data)
+    report = _text(download_report(client, f"/assessments/{closed.assessment_id}/report.pdf").data)
     assert "A 90-day action plan" in report
     plan_page = client.get(_plan_url(closed)).get_data(as_text=True)
     keys = _suggestion_keys(plan_page)
@@ -128,7 +129,7 @@ def test_a_leader_accepts_edits_drops_adds_and_finishes_actions(app, client, clo
     assert "30 April 2027" in page and "Done" in page
 
     # The PDF shows the council's actions in place of the suggested plan.
-    report = _text(client.get(f"/assessments/{closed.assessment_id}/report.pdf").data)
+    report = _text(download_report(client, f"/assessments/{closed.assessment_id}/report.pdf").data)
     assert "What the council is doing" in report and "A 90-day action plan" not in report
     assert "Listen first, then act" in report and "Service design lead" in report
 

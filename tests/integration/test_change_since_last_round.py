@@ -22,6 +22,7 @@ from assessment.services import closing
 from assessment.services.change import since_last_round
 from assessment.storage import accounts, assessments, councils, database, imports
 
+from ..report_jobs_helper import download_report
 from .clock import frozen_clock
 from .people import PASSWORD, sign_in
 
@@ -176,7 +177,7 @@ def test_the_pdf_has_a_section_since_the_last_round(app, client, roundshire):
     before, _, _ = by_hand(LAST_SPRING)
     now, _, _ = by_hand(THIS_SPRING)
     sign_in(client, LEADER)
-    pdf = client.get(f"/assessments/{roundshire['this']}/report.pdf")
+    pdf = download_report(client, f"/assessments/{roundshire['this']}/report.pdf")
     assert pdf.status_code == 200
     pages = PdfReader(io.BytesIO(pdf.get_data())).pages
     text = " ".join(" ".join(page.extract_text().split()) for page in pages)

@@ -78,6 +78,7 @@ def _post_routes(app, council) -> list[tuple[str, str]]:
         "action_id": 1,  # an action's, and a suggested step's: looked for after it too
         "suggestion": "step-1",
         "token": "A" * 32,  # a resume link's or a reset link's: checked after the CSRF token
+        "job_id": f"report-{council.assessment_id}-en-{'0' * 32}",  # a report job's: after it too
     }
     routes = []
     with app.test_request_context():

@@ -153,6 +153,7 @@ class Scene:
             "ref": "a" * 24,  # a comment's name: another council's assessment has none
             "action_id": self.other_action,
             "suggestion": "step-1",  # the assessment is open: it has no suggested steps
+            "job_id": f"report-{self.other_assessment}-en-{'0' * 32}",  # nor report jobs
         }
         values: dict[str, object] = {}
         for name in rule.arguments:

@@ -21,6 +21,7 @@ from assessment.storage import assessments, councils, database
 from assessment.storage.base import db
 
 from ..conftest import TEST_SECRET_KEY
+from ..report_jobs_helper import download_report
 from .people import sign_in
 
 REAL_SHELF = Path(__file__).resolve().parents[2] / "questions"
@@ -81,7 +82,7 @@ def test_each_round_shows_and_exports_the_questions_of_its_own_bank(demo_site, v
     exported = json.loads(client.get(f"{base}/exports/results.json").get_data(as_text=True))
     assert set(exported["questions"]) == {q.id for q in bank.questions}
 
-    pdf = client.get(f"{base}/report.pdf")
+    pdf = download_report(client, f"{base}/report.pdf")
     assert pdf.status_code == 200
     pages = PdfReader(io.BytesIO(pdf.data)).pages
     text = " ".join(" ".join(p.extract_text() for p in pages).split())  # its own line breaks

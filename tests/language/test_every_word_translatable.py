@@ -428,6 +428,44 @@ def test_the_summary_for_councillors(site):
     assert not problems, "Not translatable:\n" + "\n".join(problems)
 
 
+def test_preparing_the_report_in_welsh(site, monkeypatch, tmp_path):
+    """ "Preparing your report" as it runs, once done, failed, and with its queue gone."""
+    from assessment.reports import chart_export
+    from assessment.services import report_jobs
+
+    from ..integration.report_job_fakes import FastExporter
+    from ..report_jobs_helper import wait_for_job
+
+    exporter = FastExporter().held()
+    monkeypatch.setattr(chart_export, "exporter", lambda: exporter)
+    reader = Reader(site)
+    reader.sign_in(demo.LEADER_EMAIL, demo.LEADER_PASSWORD)
+    link = f"/assessments/{site.demo_assessment_id}/report.pdf"
+    job_page = reader.client.get(link).headers["Location"]
+    assert exporter.drawing.wait(60)
+    reader.get(job_page)  # drawing charts, with "Check again"
+    status = reader.client.get(f"{job_page}/status").get_json()
+    assert status["status"].startswith(OPEN), status
+    exporter.hold.set()
+    assert wait_for_job(reader.client, job_page)["state"] == "done"
+    reader.get(job_page)  # the links to the documents
+
+    def crash(html):
+        raise OSError("killed")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(report_jobs, "render_pdf", crash)
+        reader.post(f"{job_page}/retry", {}, job_page)
+        assert wait_for_job(reader.client, job_page)["state"] == "failed"
+    reader.get(job_page)  # "Try again"
+    with monkeypatch.context() as patch:
+        patch.setitem(site.app.config, "REDIS_URL", "redis://127.0.0.1:1/0")  # nothing there
+        patch.setitem(site.app.config, "REPORT_CACHE_DIR", str(tmp_path))  # none made yet
+        reader.get(link)
+    reader.assert_read(job_page, link)
+    reader.assert_all_translated()
+
+
 def test_english_is_the_language_unless_another_is_chosen(site):
     client = site.app.test_client()
     assert '<html lang="en"' in client.get("/").get_data(as_text=True)
