@@ -3,7 +3,7 @@ to the report link (and to "Preparing your report") while a report job is drawin
 laying out, with no Redis, so the job runs on a thread of the same web process and
 competes with it. Three runs, each with an empty cache; medians of each run's figures.
 
-Not measured here yet: 20 reports at once on one RQ report worker, and its peak RSS.
+With Redis and a report worker (production), benchmarks/report_queue.py measures.
 """
 
 from __future__ import annotations

@@ -49,6 +49,26 @@ def since_last_round(assessment: Assessment, bank: Bank, shown: Snapshot | None)
     )
 
 
+def inputs(assessment: Assessment, shown: Snapshot) -> dict | None:
+    """What since_last_round(assessment, bank, shown) is made from, without making it:
+    which round came before, each round's snapshot and the responses read up to it.
+    The report's fingerprint hashes this, so a download never waits on a comparison
+    that scores every officer's answers again."""
+    previous = assessments.previous_round(assessment)
+    if previous is None:
+        return None
+    before = snapshots.stored(previous) if previous.status == "closed" else None
+    before_as_of = None if before is None else before.as_of
+    return {
+        "previous": previous.id,
+        "banks": [assessment.bank_version, previous.bank_version],
+        "thresholds": [assessment.anonymity_threshold, previous.anonymity_threshold],
+        "now": results.submitted_up_to(assessment, shown.as_of),
+        "before": results.submitted_up_to(previous, before_as_of),
+        "before_results": None if before is None else str(before.as_of),
+    }
+
+
 def trend(assessment: Assessment, shown: Snapshot) -> list[tuple[Assessment, Snapshot]]:
     """This round and those before it that have results, oldest first, each with the
     snapshot its leaders see: a trend across rounds when there are three or more. Each is

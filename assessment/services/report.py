@@ -41,7 +41,7 @@ from ..reports.panels import PANELS, panel
 from ..reports.pdf import render_pdf
 from ..storage import actions, assessments
 from ..storage.models import Assessment
-from . import key_findings, progress, targets
+from . import change, key_findings, progress, targets
 from .change import since_last_round
 from .language import current_language
 from .report_cache import ReportCache
@@ -112,11 +112,10 @@ def fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     """The hash of everything the PDFs of this snapshot show, in the current language."""
     shown = {
         "results": results_json(
-            bank,
-            snapshot.results,
-            assessments.assessment_info(assessment),
-            change=since_last_round(assessment, bank, snapshot),
+            bank, snapshot.results, assessments.assessment_info(assessment)
         ),
+        # "Since the last round" by what it is made from: cheap to hash, unlike the change.
+        "change": change.inputs(assessment, snapshot),
         "distributions": snapshot.distributions,
         # The findings in the summary read the answer counts by question.
         "questions": snapshot_dict(snapshot)["questions"],

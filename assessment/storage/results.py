@@ -108,6 +108,19 @@ def cells_up_to(assessment: Assessment, bank: Bank, as_of: datetime | None) -> l
     return _cells(bounded, bank)
 
 
+def submitted_up_to(assessment: Assessment, as_of: datetime | None) -> tuple[int, str | None]:
+    """How many responses cells_up_to reads and when the latest was submitted: in one
+    small query, what tells a report whether the cells it was made from have moved."""
+    if as_of is None:
+        return 0, None
+    count, latest = db.session.execute(
+        select(func.count(Response.id), func.max(Response.submitted_at)).where(
+            *responses.submitted_in(assessment), Response.submitted_at <= as_of
+        )
+    ).one()
+    return count, None if latest is None else str(latest)
+
+
 def _cells(submitted: tuple, bank: Bank) -> list[Cell]:
     tallied = exists().where(
         ResponseTally.response_id == Response.id, ResponseTally.bank_version == bank.version

@@ -23,6 +23,11 @@ def test_the_table_marks_each_target_met_or_not():
         figures[f"{kind}: officer and leader errors"] = 0
         figures[f"{kind}: import 100,000 rows, all stored (1 = yes)"] = 1.0
     figures["cached download (ms)"] = 80.0
+    # What the page weight's targets read beside their rows' figures.
+    figures["results overview, first visit, static files"] = 5
+    figures["results overview, first visit, Brotli static files"] = 5
+    figures["results overview, first visit, static requests to the server"] = 5
+    figures["results overview, repeat visit, static requests to the server"] = 0
     text = run.table(figures)
     assert "PDF report, cached (ms)" in text and "NOT MET" in text
     assert text.count("(met)") > 5

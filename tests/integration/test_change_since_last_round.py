@@ -229,3 +229,38 @@ def test_the_change_sends_as_many_queries_for_many_people_as_for_few(app, rounds
         closing.close(this, bank)
         database.commit()
     assert queries() == few
+
+
+def test_the_reports_fingerprint_follows_what_the_change_is_made_from_without_making_it(
+    app, roundshire, monkeypatch
+):
+    """A download's first response hashes what the PDF shows; scoring every officer's
+    answers again for the change would cost it seconds at a large council."""
+    from assessment.bank import bank_of
+    from assessment.services import change, report
+
+    def not_made(*args, **kwargs):
+        raise AssertionError("the fingerprint made the change")
+
+    def key():
+        this = assessments.assessment_by_id(roundshire["this"])
+        snapshot = closing.shown_snapshot(this, bank_of(this))
+        with monkeypatch.context() as patch:
+            patch.setattr(change, "compare", not_made)
+            return report.fingerprint(bank_of(this), this, snapshot)
+
+    with app.test_request_context():
+        first = key()
+        assert key() == first  # nothing moved
+
+        last = assessments.assessment_by_id(roundshire["last"])
+        assessments.set_status(last, "open")  # reopened, and closed with the late answers
+        closing.close(last, current_bank())
+        database.commit()
+        with_late_answers = key()
+        assert with_late_answers != first
+
+        this = assessments.assessment_by_id(roundshire["this"])
+        this.previous_assessment_id = None  # no longer follows a round
+        database.commit()
+        assert key() not in (first, with_late_answers)
