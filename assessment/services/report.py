@@ -111,9 +111,7 @@ def _made_here(document: str, build, assessment: Assessment, snapshot: Snapshot)
 def fingerprint(bank: Bank, assessment: Assessment, snapshot: Snapshot) -> str:
     """The hash of everything the PDFs of this snapshot show, in the current language."""
     shown = {
-        "results": results_json(
-            bank, snapshot.results, assessments.assessment_info(assessment)
-        ),
+        "results": results_json(bank, snapshot.results, assessments.assessment_info(assessment)),
         # "Since the last round" by what it is made from: cheap to hash, unlike the change.
         "change": change.inputs(assessment, snapshot),
         "distributions": snapshot.distributions,
